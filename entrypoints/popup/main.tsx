@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Sourcelight</p>, document.getElementById('app')!);

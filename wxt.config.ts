@@ -1,0 +1,50 @@
+import { defineConfig } from 'wxt';
+
+/**
+ * Test builds (SOURCELIGHT_TEST_BUILD=1) may fetch from 127.0.0.1 on the ports listed in
+ * SOURCELIGHT_TEST_PORTS. Production builds never can: the allowance is compiled in, not a setting.
+ */
+const testBuild = process.env.SOURCELIGHT_TEST_BUILD === '1';
+const testPorts = testBuild
+  ? (process.env.SOURCELIGHT_TEST_PORTS ?? '8601,8602,8603,8604,8605,8606,8607,8608,8609')
+  : '';
+
+export default defineConfig({
+  outDir: testBuild ? '.output-test' : '.output',
+  manifest: ({ browser }) => ({
+    name: 'Sourcelight',
+    description:
+      'Hover a sentence on a news page to see which sources back it, with the supporting quote.',
+    permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? ['dns'] : [])],
+    host_permissions: ['<all_urls>'],
+    commands: {
+      'next-sourced-sentence': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Move to the next sentence with sources',
+      },
+      'previous-sourced-sentence': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Move to the previous sentence with sources',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'sourcelight@sourcelight.dev',
+              strict_min_version: '140.0',
+              // Nothing is collected by us; page text goes to a search provider only after the
+              // reader turns that provider on.
+              data_collection_permissions: { required: ['none'], optional: ['websiteContent'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    define: {
+      'import.meta.env.SOURCELIGHT_TEST_PORTS': JSON.stringify(testPorts),
+    },
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  }),
+});
