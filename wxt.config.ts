@@ -15,7 +15,15 @@ export default defineConfig({
     name: 'Sourcelight',
     description:
       'Hover a sentence on a news page to see which sources back it, with the supporting quote.',
-    permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? ['dns'] : [])],
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      // A second, network-level wall against internal addresses at every redirect hop
+      // (see utils/net/): DNR in Chrome, a blocking webRequest listener with DNS lookups in Firefox.
+      ...(browser === 'firefox'
+        ? ['dns', 'webRequest', 'webRequestBlocking']
+        : ['declarativeNetRequestWithHostAccess']),
+    ],
     host_permissions: ['<all_urls>'],
     commands: {
       'next-sourced-sentence': {
