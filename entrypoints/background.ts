@@ -1,3 +1,35 @@
+import { browser } from 'wxt/browser';
+import { handleMessages, sendToTab } from '@/utils/messaging/channel';
+import { installNetworkGuard } from '@/utils/net';
+import { createSourceService } from '@/utils/sources';
+import { TabSignals } from '@/utils/sources/tab-signals';
+import { showStatus } from '@/utils/toolbar/badge';
+
 export default defineBackground(() => {
-  console.log('[sourcelight] background started');
+  // Everything is registered synchronously at start: a restarted worker must hear the message
+  // that woke it.
+  installNetworkGuard();
+  const service = createSourceService();
+  const tabs = new TabSignals();
+  tabs.listen();
+
+  handleMessages({
+    findSources: (req, sender) => service.find(req, tabs.signal(sender.tab!.id!, req.page.url)),
+    reportStatus: async (status, sender) => {
+      await showStatus(sender.tab!.id!, status).catch(() => {});
+      return null;
+    },
+  });
+
+  browser.commands.onCommand.addListener(async (command) => {
+    const name =
+      command === 'next-sourced-sentence'
+        ? 'next'
+        : command === 'previous-sourced-sentence'
+          ? 'previous'
+          : null;
+    if (!name) return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id !== undefined) await sendToTab(tab.id, 'command', { name }).catch(() => {});
+  });
 });

@@ -1,7 +1,72 @@
+import { findArticle, isSkippedInline } from '@/utils/article';
+import { HIGHLIGHT_CSS } from '@/components/styles';
+import { handleMessages, sendMessage } from '@/utils/messaging/channel';
+import { PageController } from '@/utils/page/controller';
+import { HoverController } from '@/utils/page/hover';
+import { Overlay } from '@/utils/page/overlay';
+import { segmentSentences } from '@/utils/sentences/segment';
+import { getSettings, isOnForHost, watchSettings, type Settings } from '@/utils/settings';
+
+const TEST_BUILD = import.meta.env.SOURCELIGHT_TEST_PORTS !== '';
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  main() {
-    console.log('[sourcelight] content script');
+  async main(ctx) {
+    let settings: Settings = await getSettings();
+    const doc = document;
+    const page = new PageController({
+      doc,
+      findArticle,
+      isSkippedInline,
+      segment: segmentSentences,
+      send: (req) => sendMessage('findSources', req),
+      report: (status) => void sendMessage('reportStatus', status).catch(() => {}),
+      highlightCss: HIGHLIGHT_CSS,
+      ...(TEST_BUILD
+        ? {
+            announce: (detail) =>
+              doc.dispatchEvent(
+                new CustomEvent('sourcelight:status', { detail: JSON.stringify(detail) }),
+              ),
+          }
+        : {}),
+    });
+    const overlay = new Overlay(doc);
+    const hover = new HoverController(doc, page, overlay, {
+      hoverDelayMs: () => settings.hoverDelayMs,
+    });
+    let session: AbortController | null = null;
+
+    const apply = () => {
+      const on = isOnForHost(settings, location.hostname);
+      if (on && !session) {
+        session = new AbortController();
+        hover.attach(session.signal);
+        page.start().catch((err) => console.error('[sourcelight] scan failed', err));
+      } else if (!on && session) {
+        session.abort();
+        session = null;
+        page.stop();
+        overlay.destroy();
+      }
+    };
+
+    const unwatch = watchSettings((next) => {
+      settings = next;
+      apply();
+    });
+    const unhandle = handleMessages({
+      getStatus: () => page.status(),
+      command: ({ name }) => ({ moved: session ? hover.move(name) : false }),
+    });
+    ctx.onInvalidated(() => {
+      unwatch();
+      unhandle();
+      session?.abort();
+      page.stop();
+      overlay.destroy();
+    });
+    apply();
   },
 });

@@ -1,3 +1,83 @@
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { Popup, type PopupProps } from '@/components/Popup';
+import { POPUP_CSS } from '@/components/popup-styles';
+import { sendToTab } from '@/utils/messaging/channel';
+import type { PageStatus } from '@/utils/messaging/types';
+import {
+  DEFAULT_SETTINGS,
+  getSettings,
+  isOnForHost,
+  setSite,
+  updateSettings,
+  watchSettings,
+  type Settings,
+} from '@/utils/settings';
 
-render(<p>Sourcelight</p>, document.getElementById('app')!);
+interface TabInfo {
+  id?: number;
+  host?: string;
+  reason?: PopupProps['reason'];
+}
+
+async function activeTab(): Promise<TabInfo> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (!tab?.id) return { reason: 'no-page' };
+  let url: URL | null = null;
+  try {
+    url = tab.url ? new URL(tab.url) : null;
+  } catch {
+    url = null;
+  }
+  if (!url) return { id: tab.id, reason: 'not-permitted' };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { id: tab.id, reason: 'not-permitted' };
+  return { id: tab.id, host: url.hostname };
+}
+
+function App() {
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [tab, setTab] = useState<TabInfo>({});
+  const [status, setStatus] = useState<PageStatus | null>(null);
+
+  useEffect(() => {
+    void getSettings().then(setSettings);
+    void activeTab().then(setTab);
+    return watchSettings(setSettings);
+  }, []);
+
+  useEffect(() => {
+    if (tab.id === undefined || tab.reason) return;
+    let stopped = false;
+    const poll = async () => {
+      const s = await sendToTab(tab.id!, 'getStatus', {}).catch(() => null);
+      if (!stopped) setStatus(s);
+    };
+    void poll();
+    const timer = setInterval(poll, 500);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [tab.id, tab.reason]);
+
+  return (
+    <Popup
+      status={status}
+      {...(tab.reason ? { reason: tab.reason } : {})}
+      {...(tab.host ? { host: tab.host } : {})}
+      enabled={settings.enabled}
+      siteEnabled={tab.host ? isOnForHost({ ...settings, enabled: true }, tab.host) : true}
+      onToggleEnabled={(v) => void updateSettings((s) => ({ ...s, enabled: v }))}
+      onToggleSite={(v) => {
+        if (tab.host) void updateSettings((s) => setSite(s, tab.host!, v));
+      }}
+    />
+  );
+}
+
+const style = document.createElement('style');
+style.textContent = POPUP_CSS;
+document.head.append(style);
+render(<App />, document.getElementById('app')!);

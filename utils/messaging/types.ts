@@ -116,3 +116,9 @@ export interface ReplyError {
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError };
+
+/** content → background: one batch of sentences of one page. */
+export interface FindSourcesRequest {
+  page: PageContext;
+  sentences: SentenceRequest[];
+}

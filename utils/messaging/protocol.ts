@@ -1,0 +1,92 @@
+/**
+ * The one message protocol between the content script, the background and the extension pages.
+ * Every message is declared here with who may send it and a validator for its payload; replies
+ * are always `{ ok: true, value } | { ok: false, error }` (see ./channel.ts).
+ */
+import {
+  LIMITS,
+  type FindSourcesRequest,
+  type PageStatus,
+  type SentenceSources,
+} from './types';
+import { arr, httpUrl, num, obj, oneOf, optional, str, type Validator } from './validate';
+
+const link = obj({
+  href: httpUrl(LIMITS.urlChars),
+  text: str(LIMITS.linkTextChars),
+});
+
+const footnote = obj({
+  marker: str(32),
+  text: str(LIMITS.footnoteTextChars),
+  links: arr(link, LIMITS.linksPerSentence),
+});
+
+const sentence = obj({
+  id: str(LIMITS.idChars, { min: 1, pattern: /^[\w-]+$/ }),
+  text: str(LIMITS.sentenceChars, { min: 1 }),
+  prevText: optional(str(LIMITS.sentenceChars)),
+  links: arr(link, LIMITS.linksPerSentence),
+  footnotes: arr(footnote, LIMITS.footnotesPerSentence),
+});
+
+const page = obj({
+  url: httpUrl(LIMITS.urlChars),
+  canonicalUrl: optional(httpUrl(LIMITS.urlChars)),
+  title: str(LIMITS.titleChars),
+  lang: optional(str(35, { pattern: /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/ })),
+  publishedAt: optional(str(40)),
+  outboundLinks: arr(link, LIMITS.outboundLinks),
+});
+
+const count = num(0, 1_000_000, { integer: true });
+
+const pageStatus: Validator<PageStatus> = obj({
+  state: oneOf(['scanning', 'matching', 'done', 'off', 'not-article'] as const),
+  sentences: count,
+  sourced: count,
+  sources: count,
+  pending: count,
+});
+
+/** Who may send a message: a content script in a tab, or an extension page/the background. */
+export type SenderKind = 'content' | 'extension';
+
+/** Message name → request and response types. */
+export interface ProtocolMap {
+  /** content → background: find sources for a batch of sentences. */
+  findSources: { req: FindSourcesRequest; res: { results: SentenceSources[] } };
+  /** content → background: the tab's counts, for the badge. */
+  reportStatus: { req: PageStatus; res: null };
+  /** popup → content: the page's counts and progress. */
+  getStatus: { req: Record<string, never>; res: PageStatus };
+  /** background → content: a keyboard command (browser `commands` API). */
+  command: { req: { name: 'next' | 'previous' }; res: { moved: boolean } };
+}
+
+export type MessageType = keyof ProtocolMap;
+export type Req<K extends MessageType> = ProtocolMap[K]['req'];
+export type Res<K extends MessageType> = ProtocolMap[K]['res'];
+
+interface Spec<K extends MessageType> {
+  from: SenderKind;
+  validate: Validator<Req<K>>;
+}
+
+export const PROTOCOL: { [K in MessageType]: Spec<K> } = {
+  findSources: {
+    from: 'content',
+    validate: obj({ page, sentences: arr(sentence, LIMITS.sentencesPerBatch) }) as Validator<
+      Req<'findSources'>
+    >,
+  },
+  reportStatus: { from: 'content', validate: pageStatus },
+  getStatus: { from: 'extension', validate: obj({}) as Validator<Req<'getStatus'>> },
+  command: {
+    from: 'extension',
+    validate: obj({ name: oneOf(['next', 'previous'] as const) }),
+  },
+};
+
+/** Largest serialised payload accepted, checked before validation. */
+export const MAX_PAYLOAD_CHARS = 512 * 1024;

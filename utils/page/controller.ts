@@ -1,0 +1,304 @@
+/**
+ * The content script's page lifecycle: find the article, mark its sentences in idle-time slices,
+ * ask the background for sources in batches (nearest the viewport first), and keep the page's
+ * status. Everything it does is undone by stop().
+ */
+import type { Article, ArticleBlock } from '../article';
+import type {
+  FindSourcesRequest,
+  PageStatus,
+  SentenceRequest,
+  SentenceSources,
+} from '../messaging/types';
+import { readBlock, toSentences, type BlockSentence } from '../sentences/block-text';
+import { SentenceMarks, type MarkState } from '../sentences/marks';
+import {
+  cleanHref,
+  inReferenceList,
+  pageContext,
+  referenceLists,
+  resolveFootnote,
+  sentenceLinks,
+} from '../sentences/requests';
+import { newStats, runInSlices, type SliceStats } from '../sentences/scheduler';
+import type { SentenceSpan } from '../sentences/segment';
+
+export interface ControllerDeps {
+  doc: Document;
+  findArticle: (doc: Document) => Article | null;
+  isSkippedInline: (node: Node) => boolean;
+  segment: (text: string, lang?: string) => SentenceSpan[];
+  /** Ask the background; may reject when the worker was restarted mid-request. */
+  send: (req: FindSourcesRequest) => Promise<{ results: SentenceSources[] }>;
+  /** Tell the background the page's counts (badge). */
+  report: (status: PageStatus) => void;
+  /** The page-level stylesheet for the highlights. */
+  highlightCss: string;
+  /** Test builds: announce status changes to the page (for the evaluation harness). */
+  announce?: (detail: Record<string, unknown>) => void;
+}
+
+const BATCH = 12;
+const PARALLEL = 2;
+const RETRIES = 5;
+
+export interface SentenceInfo {
+  id: string;
+  text: string;
+  sentence: BlockSentence;
+  answer: SentenceSources | null;
+  /** Headings are marked but not sent for sources. */
+  askable: boolean;
+}
+
+export class PageController {
+  readonly stats: SliceStats = newStats();
+  private marks: SentenceMarks | null = null;
+  private abort: AbortController | null = null;
+  private readonly infos = new Map<string, SentenceInfo>();
+  private readonly listeners = new Set<() => void>();
+  private article: Article | null = null;
+  private state: PageStatus['state'] = 'off';
+  private reportTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly deps: ControllerDeps) {}
+
+  get running(): boolean {
+    return this.abort !== null;
+  }
+
+  /** Subscribe to any change of marks or answers. */
+  onChange(cb: () => void): () => void {
+    this.listeners.add(cb);
+    return () => this.listeners.delete(cb);
+  }
+
+  info(id: string): SentenceInfo | undefined {
+    return this.infos.get(id);
+  }
+
+  get sentenceMarks(): SentenceMarks | null {
+    return this.marks;
+  }
+
+  /** Ids of the sentences that have sources, in document order. */
+  sourcedIds(): string[] {
+    return (this.marks?.ids() ?? []).filter((id) => this.infos.get(id)?.answer?.status === 'sourced');
+  }
+
+  status(): PageStatus {
+    let sourced = 0;
+    let pending = 0;
+    const sources = new Set<string>();
+    let sentences = 0;
+    for (const info of this.infos.values()) {
+      sentences++;
+      if (info.askable && !info.answer) pending++;
+      if (info.answer?.status === 'sourced') {
+        sourced++;
+        for (const s of info.answer.sources) sources.add(s.url);
+      }
+    }
+    return { state: this.state, sentences, sourced, sources: sources.size, pending };
+  }
+
+  /** Start (or restart) on the current page. */
+  async start(): Promise<void> {
+    this.stop();
+    const abort = new AbortController();
+    this.abort = abort;
+    this.marks = new SentenceMarks(this.deps.doc, this.deps.highlightCss);
+    this.setState('scanning');
+    let requests: SentenceRequest[];
+    try {
+      requests = await runInSlices(this.scan(), { signal: abort.signal, stats: this.stats });
+    } catch (err) {
+      if (abort.signal.aborted) return;
+      throw err;
+    }
+    if (abort.signal.aborted) return;
+    if (!this.article) {
+      this.setState('not-article');
+      return;
+    }
+    if (!requests.length) {
+      this.setState('done');
+      return;
+    }
+    this.setState('matching');
+    await this.ask(requests, abort.signal);
+    if (!abort.signal.aborted) this.setState('done');
+  }
+
+  /** Remove every mark and listener-visible state: the page is as it was. */
+  stop(): void {
+    this.abort?.abort();
+    this.abort = null;
+    this.marks?.clear();
+    this.marks = null;
+    this.infos.clear();
+    this.article = null;
+    if (this.reportTimer) clearTimeout(this.reportTimer);
+    this.reportTimer = null;
+    if (this.state !== 'off') this.setState('off');
+  }
+
+  private *scan(): Generator<unknown, SentenceRequest[], void> {
+    const { doc } = this.deps;
+    const article = this.deps.findArticle(doc);
+    yield;
+    this.article = article;
+    if (!article) return [];
+    const lang = article.lang ?? (doc.documentElement.lang || undefined);
+    const refs = referenceLists(doc);
+    const pageUrl = cleanHref(doc.URL);
+    const requests: SentenceRequest[] = [];
+    let n = 0;
+    for (const block of article.blocks) {
+      if (inReferenceList(block.element, refs)) continue;
+      const sentences = this.blockSentences(block, lang);
+      let prev: string | undefined;
+      for (const s of sentences) {
+        const id = `s${n++}`;
+        const askable = block.kind !== 'heading' && s.text.length >= 12;
+        this.marks?.add(id, s);
+        this.infos.set(id, { id, text: s.text, sentence: s, answer: null, askable });
+        if (askable) {
+          requests.push({
+            id,
+            text: s.text.slice(0, 2000),
+            ...(prev ? { prevText: prev.slice(0, 2000) } : {}),
+            links: sentenceLinks(s).filter((l) => l.href !== pageUrl),
+            footnotes: s.footnotes
+              .map((f) => resolveFootnote(doc, f.marker, f.targetId))
+              .filter((f) => f !== null)
+              .slice(0, 12),
+          });
+        }
+        prev = s.text;
+      }
+      this.changed();
+      yield;
+    }
+    return requests;
+  }
+
+  private blockSentences(block: ArticleBlock, lang: string | undefined): BlockSentence[] {
+    const bt = readBlock(block.element, this.deps.isSkippedInline);
+    if (!bt.text.trim()) return [];
+    let spans: SentenceSpan[];
+    if (block.kind === 'heading') {
+      const start = bt.text.search(/\S/);
+      spans = [{ start, end: bt.text.trimEnd().length }];
+    } else spans = this.deps.segment(bt.text, lang);
+    return toSentences(this.deps.doc, bt, spans);
+  }
+
+  /** Ask for sources in batches, nearest the viewport first, a few batches at a time. */
+  private async ask(requests: SentenceRequest[], signal: AbortSignal): Promise<void> {
+    const { doc } = this.deps;
+    const article = this.article!;
+    const hrefs = new Set<string>();
+    for (const r of requests) {
+      for (const l of r.links) hrefs.add(l.href);
+      for (const f of r.footnotes) for (const l of f.links) hrefs.add(l.href);
+    }
+    const page = pageContext(
+      doc,
+      {
+        root: article.root,
+        ...(article.lang ? { lang: article.lang } : {}),
+        ...(article.publishedAt ? { publishedAt: article.publishedAt } : {}),
+        ...(article.canonicalUrl ? { canonicalUrl: article.canonicalUrl } : {}),
+      },
+      hrefs,
+    );
+    const viewH = doc.defaultView?.innerHeight ?? 800;
+    const distance = (r: SentenceRequest) => {
+      const rect = this.infos.get(r.id)?.sentence.range.getBoundingClientRect();
+      if (!rect) return Infinity;
+      return rect.bottom < 0 ? -rect.bottom : rect.top > viewH ? rect.top - viewH : 0;
+    };
+    const queue = [...requests].sort((a, b) => distance(a) - distance(b));
+    const batches: SentenceRequest[][] = [];
+    for (let i = 0; i < queue.length; i += BATCH) batches.push(queue.slice(i, i + BATCH));
+    const worker = async () => {
+      for (let batch = batches.shift(); batch && !signal.aborted; batch = batches.shift())
+        await this.askBatch(page, batch, signal);
+    };
+    await Promise.all(Array.from({ length: PARALLEL }, worker));
+  }
+
+  private async askBatch(
+    page: FindSourcesRequest['page'],
+    sentences: SentenceRequest[],
+    signal: AbortSignal,
+  ): Promise<void> {
+    let lastError = '';
+    for (let attempt = 0; attempt <= RETRIES && !signal.aborted; attempt++) {
+      try {
+        const { results } = await this.deps.send({ page, sentences });
+        if (signal.aborted) return;
+        for (const r of results) this.setAnswer(r.id, r);
+        // Anything the background left out is answered "none", never left pending.
+        for (const s of sentences)
+          if (!this.infos.get(s.id)?.answer) this.setAnswer(s.id, { id: s.id, status: 'none', sources: [] });
+        return;
+      } catch (err) {
+        lastError = err instanceof Error ? err.message : String(err);
+        const code = (err as { code?: string }).code;
+        // A restarted worker or a transient failure: try again after a pause. A refused or
+        // malformed request will not get better: stop.
+        if (code && code !== 'no-receiver' && code !== 'internal' && code !== 'unavailable') break;
+        await new Promise((r) => setTimeout(r, 300 * 2 ** attempt));
+      }
+    }
+    if (signal.aborted) return;
+    console.warn('[sourcelight] could not get sources:', lastError);
+    for (const s of sentences)
+      this.setAnswer(s.id, {
+        id: s.id,
+        status: 'error',
+        sources: [],
+        error: 'Sourcelight could not look up sources for this sentence. Reload the page to try again.',
+      });
+  }
+
+  private setAnswer(id: string, answer: SentenceSources): void {
+    const info = this.infos.get(id);
+    if (!info) return;
+    info.answer = answer;
+    let state: MarkState = 'none';
+    if (answer.status === 'sourced')
+      state = answer.sources.some((s) => s.level === 'numbers-differ') &&
+        !answer.sources.some((s) => s.level === 'supports')
+        ? 'numbers-differ'
+        : 'sourced';
+    this.marks?.setState(id, state);
+    this.changed();
+  }
+
+  private setState(state: PageStatus['state']): void {
+    this.state = state;
+    this.changed(true);
+  }
+
+  private changed(now = false): void {
+    for (const cb of this.listeners) cb();
+    if (now) this.flushReport();
+    else if (!this.reportTimer) this.reportTimer = setTimeout(() => this.flushReport(), 250);
+  }
+
+  private flushReport(): void {
+    if (this.reportTimer) clearTimeout(this.reportTimer);
+    this.reportTimer = null;
+    const status = this.status();
+    this.deps.report(status);
+    this.deps.announce?.({
+      ...status,
+      headline: this.article?.headline ?? '',
+      workMs: Math.round(this.stats.workMs * 10) / 10,
+      longestSliceMs: Math.round(this.stats.longestSliceMs * 10) / 10,
+    });
+  }
+}

@@ -1,0 +1,233 @@
+/**
+ * Pointer and keyboard behaviour of the card: hover intent before a tooltip opens, a grace period
+ * to move into it, click to pin, Escape / click outside / close button to dismiss, and moving
+ * through sourced sentences from the keyboard. All listeners die with the AbortSignal.
+ */
+import { t } from '../../components/i18n';
+import type { PageController } from './controller';
+import type { Overlay } from './overlay';
+
+const GRACE_MS = 300;
+
+export interface HoverOptions {
+  hoverDelayMs: () => number;
+}
+
+export class HoverController {
+  private openId: string | null = null;
+  private pinned = false;
+  private candidate: string | null = null;
+  private intentTimer: ReturnType<typeof setTimeout> | null = null;
+  private closeTimer: ReturnType<typeof setTimeout> | null = null;
+  private frame = 0;
+  private lastPoint = { x: 0, y: 0 };
+  /** Set when the card was opened from the keyboard: Enter pins it. */
+  private keyboardId: string | null = null;
+  private returnFocus: HTMLElement | null = null;
+  private lastMove = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly page: PageController,
+    private readonly overlay: Overlay,
+    private readonly opts: HoverOptions,
+  ) {}
+
+  attach(signal: AbortSignal): void {
+    const d = this.doc;
+    const o = { capture: true, signal } as const;
+    d.addEventListener('pointermove', (e) => this.onMove(e), { ...o, passive: true });
+    d.addEventListener('pointerdown', (e) => this.onDown(e), o);
+    d.addEventListener('click', (e) => this.onClick(e), o);
+    d.addEventListener('keydown', (e) => this.onKey(e), o);
+    signal.addEventListener('abort', () => this.close(false));
+    // Re-render when answers change (e.g. a pinned card whose answer just arrived).
+    const off = this.page.onChange(() => {
+      if (this.openId) this.render();
+    });
+    signal.addEventListener('abort', off);
+  }
+
+  get openSentence(): string | null {
+    return this.openId;
+  }
+
+  get isPinned(): boolean {
+    return this.pinned;
+  }
+
+  private sourced(id: string | null): boolean {
+    return !!id && this.page.info(id)?.answer?.status === 'sourced';
+  }
+
+  private onMove(e: PointerEvent): void {
+    this.lastPoint = { x: e.clientX, y: e.clientY };
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.track(e.target);
+    });
+  }
+
+  private track(target: EventTarget | null): void {
+    if (this.overlay.contains(target)) {
+      this.clearClose();
+      return;
+    }
+    const marks = this.page.sentenceMarks;
+    const hit = marks ? marks.at(this.lastPoint.x, this.lastPoint.y) : null;
+    const id = this.sourced(hit) ? hit : null;
+    if (this.pinned) return;
+    if (id && id === this.openId) {
+      this.clearClose();
+      this.candidate = id;
+      return;
+    }
+    if (id !== this.candidate) {
+      this.candidate = id;
+      this.clearIntent();
+      if (id) this.intentTimer = setTimeout(() => this.openFromHover(id), this.opts.hoverDelayMs());
+    }
+    if (!id && this.openId && !this.closeTimer)
+      this.closeTimer = setTimeout(() => this.close(false), GRACE_MS);
+  }
+
+  private openFromHover(id: string): void {
+    this.intentTimer = null;
+    if (this.candidate !== id || this.pinned) return;
+    this.keyboardId = null;
+    this.open(id, false);
+  }
+
+  private onDown(e: PointerEvent): void {
+    if (!this.openId || this.overlay.contains(e.target)) return;
+    const marks = this.page.sentenceMarks;
+    if (marks?.at(e.clientX, e.clientY) === this.openId) return;
+    this.close(false);
+  }
+
+  private onClick(e: MouseEvent): void {
+    if (this.overlay.contains(e.target) || e.button !== 0) return;
+    // Links keep working; a selection being made is not a click on the sentence.
+    if (e.target instanceof Element && e.target.closest('a[href], button, input, textarea, select'))
+      return;
+    if (!this.doc.getSelection()?.isCollapsed) return;
+    const id = this.page.sentenceMarks?.at(e.clientX, e.clientY) ?? null;
+    if (!this.sourced(id)) return;
+    this.open(id!, true);
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (e.key === 'Escape' && this.openId) {
+      this.close(true);
+      return;
+    }
+    const editing =
+      e.target instanceof Element &&
+      !!e.target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
+    if (editing || this.overlay.contains(e.target)) return;
+    if (e.key === 'Enter' && this.keyboardId && this.openId === this.keyboardId && !this.pinned) {
+      e.preventDefault();
+      this.open(this.keyboardId, true, true);
+      return;
+    }
+    // The browser's commands API delivers the shortcut (rebindable); this catches it when the
+    // browser passes the keys through to the page instead.
+    if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyJ' || e.code === 'KeyK')) {
+      e.preventDefault();
+      this.move(e.code === 'KeyJ' ? 'next' : 'previous');
+    }
+  }
+
+  /** Move to the next or previous sourced sentence and show its card. */
+  move(direction: 'next' | 'previous'): boolean {
+    // The same keypress may arrive twice (page keydown and the commands API): count it once.
+    const now = performance.now();
+    if (now - this.lastMove < 60) return true;
+    this.lastMove = now;
+    const ids = this.page.sourcedIds();
+    if (!ids.length) {
+      this.overlay.announce(t('noneTitle'));
+      return false;
+    }
+    const at = this.openId ? ids.indexOf(this.openId) : -1;
+    let next: number;
+    if (at < 0) next = direction === 'next' ? 0 : ids.length - 1;
+    else next = (at + (direction === 'next' ? 1 : -1) + ids.length) % ids.length;
+    const id = ids[next]!;
+    const info = this.page.info(id);
+    if (!info) return false;
+    if (!this.returnFocus && this.doc.activeElement instanceof HTMLElement)
+      this.returnFocus = this.doc.activeElement;
+    scrollRangeIntoView(info.sentence.range);
+    this.keyboardId = id;
+    this.pinned = false;
+    this.open(id, false);
+    const n = info.answer?.sources.length ?? 0;
+    this.overlay.announce(
+      `${next + 1} / ${ids.length}: ${n === 1 ? t('sourceCountOne', n) : t('sourceCountOther', n)}. ${info.text}`,
+    );
+    return true;
+  }
+
+  private open(id: string, pinned: boolean, focus = false): void {
+    this.clearIntent();
+    this.clearClose();
+    this.openId = id;
+    this.pinned = pinned;
+    this.page.sentenceMarks?.setActive(id);
+    this.render();
+    if (focus || (pinned && this.keyboardId === id)) this.overlay.focusCard();
+  }
+
+  private render(): void {
+    const id = this.openId;
+    const info = id ? this.page.info(id) : undefined;
+    if (!id || !info) {
+      this.close(false);
+      return;
+    }
+    this.overlay.show({
+      anchor: info.sentence.range,
+      sentence: info.text,
+      answer: info.answer ?? { status: 'loading' },
+      mode: this.pinned ? 'pinned' : 'tooltip',
+      onPin: () => this.open(id, true, true),
+      onClose: () => this.close(true),
+    });
+  }
+
+  /** Close the card; `restoreFocus` returns focus to where it was before the card took it. */
+  close(restoreFocus: boolean): void {
+    this.clearIntent();
+    this.clearClose();
+    const wasOpen = this.openId !== null;
+    this.openId = null;
+    this.pinned = false;
+    this.candidate = null;
+    this.page.sentenceMarks?.setActive(null);
+    if (wasOpen) this.overlay.hide();
+    if (restoreFocus && this.returnFocus?.isConnected) this.returnFocus.focus({ preventScroll: true });
+    if (restoreFocus) this.returnFocus = null;
+    this.keyboardId = null;
+  }
+
+  private clearIntent() {
+    if (this.intentTimer) clearTimeout(this.intentTimer);
+    this.intentTimer = null;
+  }
+
+  private clearClose() {
+    if (this.closeTimer) clearTimeout(this.closeTimer);
+    this.closeTimer = null;
+  }
+}
+
+/** Scroll so the range sits in the upper third of the viewport. */
+function scrollRangeIntoView(range: Range): void {
+  const rect = range.getBoundingClientRect();
+  const win = range.startContainer.ownerDocument?.defaultView;
+  if (!win) return;
+  if (rect.top >= 60 && rect.bottom <= win.innerHeight - 160) return;
+  win.scrollBy({ top: rect.top - win.innerHeight / 3, behavior: 'instant' });
+}

@@ -1,0 +1,190 @@
+/**
+ * Marks sentences with the CSS Custom Highlight API: ranges registered under a few highlight
+ * names, styled by one page-level stylesheet that is adopted, never inserted into the DOM. The
+ * page's DOM is never changed, so unmarking gives the page back exactly as it was.
+ */
+import type { BlockSentence } from './block-text';
+
+export const HIGHLIGHTS = {
+  all: 'sourcelight-sentence',
+  sourced: 'sourcelight-sourced',
+  differ: 'sourcelight-numbers-differ',
+  active: 'sourcelight-active',
+} as const;
+
+export type MarkState = 'pending' | 'sourced' | 'numbers-differ' | 'none';
+
+interface Entry {
+  id: string;
+  sentence: BlockSentence;
+  state: MarkState;
+  order: number;
+}
+
+type HighlightCtor = new (...ranges: Range[]) => Set<Range> & { priority?: number };
+type Registry = Map<string, unknown>;
+
+function highlightApi(doc: Document): { Ctor: HighlightCtor; registry: Registry } | null {
+  const win = doc.defaultView as (Window & { Highlight?: HighlightCtor }) | null;
+  const registry = (win?.CSS as unknown as { highlights?: Registry } | undefined)?.highlights;
+  const Ctor = win?.Highlight ?? (globalThis as { Highlight?: HighlightCtor }).Highlight;
+  return registry && Ctor ? { Ctor, registry } : null;
+}
+
+export class SentenceMarks {
+  private readonly entries = new Map<string, Entry>();
+  private readonly byNode = new Map<Text, Entry[]>();
+  private readonly api: ReturnType<typeof highlightApi>;
+  private readonly sets: Partial<Record<keyof typeof HIGHLIGHTS, Set<Range>>> = {};
+  private sheet: CSSStyleSheet | null = null;
+  private styleEl: HTMLStyleElement | null = null;
+  private counter = 0;
+
+  constructor(
+    private readonly doc: Document,
+    css: string,
+  ) {
+    this.api = highlightApi(doc);
+    if (this.api) {
+      for (const key of Object.keys(HIGHLIGHTS) as Array<keyof typeof HIGHLIGHTS>) {
+        const hl = new this.api.Ctor();
+        if (key === 'active') hl.priority = 2;
+        if (key === 'differ') hl.priority = 1;
+        this.sets[key] = hl;
+        this.api.registry.set(HIGHLIGHTS[key], hl);
+      }
+    }
+    this.installStyles(css);
+  }
+
+  /** Whether the browser can show the marks (hover still works without). */
+  get visible(): boolean {
+    return this.api !== null;
+  }
+
+  private installStyles(css: string) {
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, sheet];
+      this.sheet = sheet;
+    } catch {
+      // Firefox content scripts cannot always adopt a sheet across the Xray boundary: fall back
+      // to a <style> element, removed again by clear().
+      const el = this.doc.createElement('style');
+      el.textContent = css;
+      (this.doc.head ?? this.doc.documentElement).append(el);
+      this.styleEl = el;
+    }
+  }
+
+  add(id: string, sentence: BlockSentence): void {
+    const entry: Entry = { id, sentence, state: 'pending', order: this.counter++ };
+    this.entries.set(id, entry);
+    this.sets.all?.add(sentence.range);
+    for (const p of sentence.pieces) {
+      const list = this.byNode.get(p.node);
+      if (list) list.push(entry);
+      else this.byNode.set(p.node, [entry]);
+    }
+  }
+
+  has(id: string): boolean {
+    return this.entries.has(id);
+  }
+
+  get(id: string): BlockSentence | undefined {
+    return this.entries.get(id)?.sentence;
+  }
+
+  state(id: string): MarkState | undefined {
+    return this.entries.get(id)?.state;
+  }
+
+  /** Sentence ids in the order they were marked (document order). */
+  ids(): string[] {
+    return [...this.entries.values()].sort((a, b) => a.order - b.order).map((e) => e.id);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  setState(id: string, state: MarkState): void {
+    const e = this.entries.get(id);
+    if (!e) return;
+    e.state = state;
+    const r = e.sentence.range;
+    this.sets.sourced?.delete(r);
+    this.sets.differ?.delete(r);
+    if (state === 'sourced') this.sets.sourced?.add(r);
+    if (state === 'numbers-differ') this.sets.differ?.add(r);
+  }
+
+  setActive(id: string | null): void {
+    this.sets.active?.clear();
+    const e = id ? this.entries.get(id) : undefined;
+    if (e) this.sets.active?.add(e.sentence.range);
+  }
+
+  /** Drop one sentence (its text changed under us). */
+  remove(id: string): void {
+    const e = this.entries.get(id);
+    if (!e) return;
+    this.entries.delete(id);
+    for (const set of Object.values(this.sets)) set?.delete(e.sentence.range);
+    for (const p of e.sentence.pieces) {
+      const list = this.byNode.get(p.node)?.filter((x) => x !== e);
+      if (list?.length) this.byNode.set(p.node, list);
+      else this.byNode.delete(p.node);
+    }
+  }
+
+  /** The id of the marked sentence under the viewport point (x, y), if any. */
+  at(x: number, y: number): string | null {
+    const pos = caretAt(this.doc, x, y);
+    if (!pos) return null;
+    const list = this.byNode.get(pos.node as Text);
+    if (!list) return null;
+    for (const e of list) {
+      const piece = e.sentence.pieces.find((p) => p.node === pos.node);
+      if (!piece || pos.offset < piece.start || pos.offset > piece.end) continue;
+      for (const rect of e.sentence.range.getClientRects()) {
+        if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1)
+          return e.id;
+      }
+    }
+    return null;
+  }
+
+  /** Remove every mark and the stylesheet: the page is as it was. */
+  clear(): void {
+    if (this.api) for (const name of Object.values(HIGHLIGHTS)) this.api.registry.delete(name);
+    for (const set of Object.values(this.sets)) set?.clear();
+    if (this.sheet) {
+      const sheet = this.sheet;
+      this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== sheet);
+      this.sheet = null;
+    }
+    this.styleEl?.remove();
+    this.styleEl = null;
+    this.entries.clear();
+    this.byNode.clear();
+  }
+}
+
+function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  const d = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (typeof d.caretPositionFromPoint === 'function') {
+    const p = d.caretPositionFromPoint(x, y);
+    return p ? { node: p.offsetNode, offset: p.offset } : null;
+  }
+  if (typeof d.caretRangeFromPoint === 'function') {
+    const r = d.caretRangeFromPoint(x, y);
+    return r ? { node: r.startContainer, offset: r.startOffset } : null;
+  }
+  return null;
+}

@@ -1,0 +1,127 @@
+/**
+ * Builds what the background needs from the page: the page context (URL, canonical, title,
+ * language, date, outbound links) and, per sentence, its links and resolved footnotes.
+ */
+import { LIMITS, type FootnoteRef, type LinkRef, type PageContext } from '../messaging/types';
+import type { BlockSentence } from './block-text';
+
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+const CHROME = 'nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"]';
+const REFERENCE_CONTAINER =
+  '[role="doc-endnotes"], [role="doc-bibliography"], [role="doc-footnote"], .references, .footnotes, #references, #footnotes, #sources, .sources';
+const REFERENCE_HEADING =
+  /^(sources?|references?|notes?|footnotes?|citations?|further reading|bibliography|quellen|einzelnachweise|fuentes|referencias|références|fontes|referências|bronnen|fonti)\b/i;
+
+/** Only http(s) URLs, without the fragment, at most the protocol's URL length. */
+export function cleanHref(href: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(href);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  u.hash = '';
+  const s = u.href;
+  return s.length <= LIMITS.urlChars ? s : null;
+}
+
+const siteKey = (u: URL) => `${u.hostname.replace(/^www\./, '')}:${u.port}`;
+
+function linksIn(el: Element, limit: number): LinkRef[] {
+  const out: LinkRef[] = [];
+  const seen = new Set<string>();
+  for (const a of el.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+    const href = cleanHref(a.href);
+    if (!href || seen.has(href)) continue;
+    seen.add(href);
+    out.push({ href, text: collapse(a.textContent ?? '').slice(0, LIMITS.linkTextChars) });
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+/** Reference lists: marked up as such, or a list right after a "Sources"/"References" heading. */
+export function referenceLists(doc: Document): Element[] {
+  const found = new Set<Element>(doc.querySelectorAll(REFERENCE_CONTAINER));
+  for (const h of doc.querySelectorAll('h2, h3, h4, h5, h6, strong, b, p')) {
+    const text = collapse(h.textContent ?? '');
+    if (text.length > 40 || !REFERENCE_HEADING.test(text)) continue;
+    let next = h.nextElementSibling ?? h.parentElement?.nextElementSibling ?? null;
+    for (let hops = 0; next && hops < 3; hops++, next = next.nextElementSibling) {
+      if (next.matches('ol, ul, dl, div')) {
+        found.add(next);
+        break;
+      }
+    }
+  }
+  return [...found];
+}
+
+/** The reference-list entry a footnote marker points to, with its links. */
+export function resolveFootnote(doc: Document, marker: string, targetId: string): FootnoteRef | null {
+  const target = doc.getElementById(targetId);
+  if (!target) return null;
+  const entry = target.closest('li, dd, p, div[role="doc-footnote"], aside') ?? target;
+  return {
+    marker: marker.slice(0, 32),
+    text: collapse(entry.textContent ?? '').slice(0, LIMITS.footnoteTextChars),
+    links: linksIn(entry, LIMITS.linksPerSentence),
+  };
+}
+
+/** Is `el` inside a reference list (so it is not article text to mark)? */
+export function inReferenceList(el: Element, lists: Element[]): boolean {
+  return lists.some((l) => l.contains(el));
+}
+
+/**
+ * The page context. Outbound links are links to other sites in the article and its reference
+ * lists, outside page chrome, minus the ones already attached to a sentence.
+ */
+export function pageContext(
+  doc: Document,
+  info: { root: Element; lang?: string; publishedAt?: string; canonicalUrl?: string },
+  sentenceHrefs: Set<string>,
+): PageContext {
+  const url = cleanHref(doc.location?.href ?? doc.URL) ?? doc.URL;
+  const here = new URL(url);
+  const outbound: LinkRef[] = [];
+  const seen = new Set(sentenceHrefs);
+  const containers = [info.root, ...referenceLists(doc)];
+  for (const c of containers) {
+    for (const a of c.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+      if (outbound.length >= LIMITS.outboundLinks) break;
+      if (c === info.root && a.closest(CHROME) && info.root.contains(a.closest(CHROME))) continue;
+      const href = cleanHref(a.href);
+      if (!href || seen.has(href)) continue;
+      if (siteKey(new URL(href)) === siteKey(here)) continue;
+      seen.add(href);
+      outbound.push({ href, text: collapse(a.textContent ?? '').slice(0, LIMITS.linkTextChars) });
+    }
+  }
+  const canonical = info.canonicalUrl
+    ? cleanHref(info.canonicalUrl)
+    : cleanHref(doc.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? '');
+  const lang = (info.lang ?? doc.documentElement.lang ?? '').trim();
+  return {
+    url,
+    ...(canonical ? { canonicalUrl: canonical } : {}),
+    title: collapse(doc.title).slice(0, LIMITS.titleChars),
+    ...(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(lang) ? { lang } : {}),
+    ...(info.publishedAt ? { publishedAt: info.publishedAt.slice(0, 40) } : {}),
+    outboundLinks: outbound,
+  };
+}
+
+/** The links of a sentence, cleaned and capped. */
+export function sentenceLinks(s: BlockSentence): LinkRef[] {
+  const out: LinkRef[] = [];
+  for (const l of s.links) {
+    const href = cleanHref(l.href);
+    if (href && !out.some((x) => x.href === href)) out.push({ href, text: l.text });
+    if (out.length >= LIMITS.linksPerSentence) break;
+  }
+  return out;
+}

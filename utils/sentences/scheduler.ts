@@ -1,0 +1,79 @@
+/**
+ * Runs long work in small slices at idle time so the page never sees a long task. Work is a
+ * generator: each `yield` is a point where the slice may end. Every slice is timed, so callers
+ * can report how much main-thread time the extension took and its longest uninterrupted stretch.
+ */
+
+export interface SliceStats {
+  /** Total main-thread time spent in slices, ms. */
+  workMs: number;
+  /** The longest single slice, ms. */
+  longestSliceMs: number;
+  slices: number;
+}
+
+export interface SliceOptions {
+  signal?: AbortSignal;
+  /** Target length of one slice, ms. Well under the 50 ms long-task line. */
+  budgetMs?: number;
+  /** Stats object to accumulate into (shared across several runs of one page). */
+  stats?: SliceStats;
+}
+
+export const newStats = (): SliceStats => ({ workMs: 0, longestSliceMs: 0, slices: 0 });
+
+type IdleDeadline = { timeRemaining(): number; didTimeout: boolean };
+type IdleApi = (cb: (d: IdleDeadline) => void, opts?: { timeout: number }) => number;
+
+/** Wait for an idle period (or at most `timeout` ms), falling back to a macrotask. */
+export function nextIdle(timeout = 200): Promise<void> {
+  const ric = (globalThis as { requestIdleCallback?: IdleApi }).requestIdleCallback;
+  return new Promise((resolve) => {
+    if (ric) ric(() => resolve(), { timeout });
+    else setTimeout(resolve, 0);
+  });
+}
+
+const now = () => performance.now();
+
+/**
+ * Drive `work` to completion in idle-time slices. Resolves with the generator's return value;
+ * rejects with an AbortError when `signal` aborts between slices.
+ */
+export async function runInSlices<T>(
+  work: Generator<unknown, T, void>,
+  opts: SliceOptions = {},
+): Promise<T> {
+  const budget = opts.budgetMs ?? 8;
+  const stats = opts.stats ?? newStats();
+  for (;;) {
+    await nextIdle();
+    if (opts.signal?.aborted) {
+      work.return(undefined as T);
+      throw new DOMException('Aborted', 'AbortError');
+    }
+    const start = now();
+    let result: IteratorResult<unknown, T>;
+    do {
+      result = work.next();
+    } while (!result.done && now() - start < budget);
+    const spent = now() - start;
+    stats.workMs += spent;
+    stats.slices += 1;
+    if (spent > stats.longestSliceMs) stats.longestSliceMs = spent;
+    if (result.done) return result.value;
+  }
+}
+
+/** Time one synchronous piece of work into `stats` (for work too small to slice). */
+export function timed<T>(stats: SliceStats, fn: () => T): T {
+  const start = now();
+  try {
+    return fn();
+  } finally {
+    const spent = now() - start;
+    stats.workMs += spent;
+    stats.slices += 1;
+    if (spent > stats.longestSliceMs) stats.longestSliceMs = spent;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Typed settings, persisted in storage.local. Everything here is safe for content scripts to read
+ * (no secrets); a switch written by the popup reaches open tabs through `watchSettings`.
+ */
+import { storage } from 'wxt/utils/storage';
+
+export interface Settings {
+  /** The global switch: off means nothing is read, marked or fetched on any page. */
+  enabled: boolean;
+  /** Per-site overrides by host name: true = on, false = off. Hosts not listed follow `enabled`. */
+  sites: Record<string, boolean>;
+  /** Hover intent delay before a tooltip opens, in ms. */
+  hoverDelayMs: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = { enabled: true, sites: {}, hoverDelayMs: 150 };
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+/** Read settings, filling any field a previous version did not have. */
+export async function getSettings(): Promise<Settings> {
+  return normalise(await settingsItem.getValue());
+}
+
+/** Apply a change to the stored settings. */
+export async function updateSettings(change: (s: Settings) => Settings): Promise<Settings> {
+  const next = normalise(change(await getSettings()));
+  await settingsItem.setValue(next);
+  return next;
+}
+
+/** Call `cb` with the new settings whenever they change; returns the unwatch function. */
+export function watchSettings(cb: (s: Settings) => void): () => void {
+  return settingsItem.watch((v) => cb(normalise(v)));
+}
+
+/** Whether Sourcelight runs on `host` under `settings`. */
+export function isOnForHost(settings: Settings, host: string): boolean {
+  if (!settings.enabled) return false;
+  return settings.sites[host.toLowerCase()] ?? true;
+}
+
+/** Turn Sourcelight on or off for one site. */
+export function setSite(settings: Settings, host: string, on: boolean): Settings {
+  const sites = { ...settings.sites };
+  if (on) delete sites[host.toLowerCase()];
+  else sites[host.toLowerCase()] = false;
+  return { ...settings, sites };
+}
+
+function normalise(v: Partial<Settings> | null | undefined): Settings {
+  const s = { ...DEFAULT_SETTINGS, ...(v ?? {}) };
+  const sites: Record<string, boolean> = {};
+  for (const [k, on] of Object.entries(s.sites ?? {}))
+    if (typeof on === 'boolean' && k.length <= 253) sites[k.toLowerCase()] = on;
+  return {
+    enabled: typeof s.enabled === 'boolean' ? s.enabled : true,
+    sites,
+    hoverDelayMs:
+      typeof s.hoverDelayMs === 'number' && s.hoverDelayMs >= 0 && s.hoverDelayMs <= 2000
+        ? s.hoverDelayMs
+        : DEFAULT_SETTINGS.hoverDelayMs,
+  };
+}

@@ -1,0 +1,200 @@
+/**
+ * The source service: for a batch of sentences of one page, gather candidate sources (links in
+ * the sentence, its footnotes' reference entries, the article's other outbound links), load
+ * them, rank their passages against each sentence and answer with the sources worth showing.
+ */
+import type {
+  FindSourcesRequest,
+  SentenceRequest,
+  SentenceSources,
+  SourceResult,
+  SourceVia,
+} from '../messaging/types';
+import {
+  buildIndex,
+  rankDocuments,
+  SHOW_THRESHOLD,
+  type Passage,
+  type PassageIndex,
+} from '../ranking';
+import { collapseCopies } from '../ranking/dedupe';
+import { textFragmentFor } from '../ranking/fragment';
+import { isFailed, type DocumentLoader, type SourceDoc } from './documents';
+
+/** Most candidate pages loaded for one page: the sentence's own first, then outbound links. */
+const MAX_DOCS_PER_PAGE = 40;
+/** Most sources shown for one sentence. */
+const MAX_SOURCES = 6;
+/**
+ * A page the sentence itself cites has earned a lower bar than one merely linked from the
+ * article: the author vouched for it, so a moderately matching passage is still the right quote.
+ */
+const CITED_THRESHOLD_FACTOR = 0.6;
+
+export interface ResultCache {
+  get(key: string): Promise<SentenceSources | undefined>;
+  set(key: string, value: SentenceSources): Promise<void>;
+}
+
+interface Candidate {
+  url: string;
+  via: SourceVia;
+}
+
+/** Normalise a URL for identity: no fragment. */
+const bare = (u: string) => u.split('#')[0]!;
+
+async function sha256(text: string): Promise<string> {
+  const bytes = new TextEncoder().encode(text);
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export class SourceService {
+  private readonly indexes = new Map<string, { index: PassageIndex; docs: Map<string, SourceDoc> }>();
+
+  constructor(
+    private readonly loader: DocumentLoader,
+    private readonly results: ResultCache,
+  ) {}
+
+  /** The candidates of one sentence, its own citations first. */
+  static candidates(s: SentenceRequest, page: FindSourcesRequest['page']): Candidate[] {
+    const out: Candidate[] = [];
+    const seen = new Set<string>([bare(page.url), ...(page.canonicalUrl ? [bare(page.canonicalUrl)] : [])]);
+    const add = (href: string, via: SourceVia) => {
+      const url = bare(href);
+      if (seen.has(url)) return;
+      seen.add(url);
+      out.push({ url, via });
+    };
+    for (const l of s.links) add(l.href, 'inline');
+    for (const f of s.footnotes) for (const l of f.links) add(l.href, 'footnote');
+    for (const l of page.outboundLinks) add(l.href, 'outbound');
+    return out;
+  }
+
+  async find(req: FindSourcesRequest, signal?: AbortSignal): Promise<SentenceSources[]> {
+    const perSentence = req.sentences.map((s) => ({
+      s,
+      candidates: SourceService.candidates(s, req.page),
+    }));
+    const keys = await Promise.all(
+      perSentence.map(({ s, candidates }) =>
+        sha256(
+          JSON.stringify([s.text, s.prevText ?? '', candidates.map((c) => `${c.via}:${c.url}`)]),
+        ),
+      ),
+    );
+    const answers: Array<SentenceSources | undefined> = await Promise.all(
+      keys.map((k) => this.results.get(k).catch(() => undefined)),
+    );
+    const todo = perSentence.map((p, i) => ({ ...p, i })).filter(({ i }) => !answers[i]);
+    if (todo.length) {
+      // Every page any of these sentences may cite, own citations first, capped.
+      const urls: string[] = [];
+      for (const { candidates } of todo)
+        for (const c of candidates.filter((c) => c.via !== 'outbound'))
+          if (!urls.includes(c.url)) urls.push(c.url);
+      for (const l of req.page.outboundLinks) {
+        const u = bare(l.href);
+        if (!urls.includes(u)) urls.push(u);
+      }
+      const wanted = urls.slice(0, MAX_DOCS_PER_PAGE);
+      const loaded = await Promise.all(wanted.map((u) => this.loader.load(u)));
+      if (signal?.aborted) throw new DOMException('Aborted', 'AbortError');
+      const failures = new Map<string, string>();
+      const docs = new Map<string, SourceDoc>();
+      for (const d of loaded) {
+        if (isFailed(d)) failures.set(d.url, d.error);
+        else docs.set(d.url, d);
+      }
+      const { index } = this.indexFor(docs, req.page.lang);
+      for (const { s, candidates, i } of todo) {
+        const answer = this.answer(s, candidates, docs, failures, index, req.page);
+        answers[i] = answer;
+        if (answer.status !== 'error') await this.results.set(keys[i]!, answer).catch(() => {});
+      }
+    }
+    return answers.map((a, i) => a ?? { id: req.sentences[i]!.id, status: 'none', sources: [] }).map(
+      (a, i) => ({ ...a, id: req.sentences[i]!.id }),
+    );
+  }
+
+  private indexFor(docs: Map<string, SourceDoc>, lang?: string) {
+    const key = [...docs.keys()].sort().join('\n');
+    let entry = this.indexes.get(key);
+    if (!entry) {
+      const passages: Passage[] = [];
+      for (const [url, d] of docs)
+        d.passages.forEach((p, index) =>
+          passages.push({ docId: url, index, text: d.text.slice(p.start, p.end) }),
+        );
+      entry = { index: buildIndex(passages, lang ? { lang } : {}), docs };
+      this.indexes.set(key, entry);
+      // A handful of pages' indexes is plenty; the worker's memory is not a cache.
+      if (this.indexes.size > 8) this.indexes.delete(this.indexes.keys().next().value!);
+    }
+    return entry;
+  }
+
+  private answer(
+    s: SentenceRequest,
+    candidates: Candidate[],
+    docs: Map<string, SourceDoc>,
+    failures: Map<string, string>,
+    index: PassageIndex,
+    page: FindSourcesRequest['page'],
+  ): SentenceSources {
+    const via = new Map(candidates.map((c) => [c.url, c.via]));
+    const ranked = rankDocuments(
+      index,
+      {
+        text: s.text,
+        ...(s.prevText ? { prevText: s.prevText } : {}),
+        ...(page.lang ? { lang: page.lang } : {}),
+        ...(page.publishedAt ? { pageDate: page.publishedAt } : {}),
+      },
+      MAX_SOURCES * 3,
+    );
+    const shown: SourceResult[] = [];
+    for (const r of ranked) {
+      const v = via.get(r.docId);
+      const doc = docs.get(r.docId);
+      if (!v || !doc) continue;
+      const bar = v === 'outbound' ? SHOW_THRESHOLD : SHOW_THRESHOLD * CITED_THRESHOLD_FACTOR;
+      if (r.score < bar) continue;
+      const first = doc.passages[r.index];
+      const start = first?.start ?? doc.text.indexOf(r.text);
+      const end = start >= 0 ? start + r.text.length : -1;
+      const fragment =
+        start >= 0 && doc.text.slice(start, end) === r.text ? textFragmentFor(doc.text, start, end) : '';
+      const base = bare(doc.finalUrl);
+      shown.push({
+        url: doc.finalUrl,
+        fragmentUrl: fragment ? `${base}#:~:text=${fragment}` : base,
+        title: doc.title,
+        siteName: doc.siteName,
+        ...(doc.faviconDataUrl ? { faviconDataUrl: doc.faviconDataUrl } : {}),
+        ...(doc.publishedAt ? { publishedAt: doc.publishedAt } : {}),
+        passage: r.text,
+        matchedTerms: r.matchedTerms,
+        score: Math.round(r.score * 1000) / 1000,
+        level: r.level,
+        via: v,
+      });
+    }
+    const sources = collapseCopies(shown, docs).slice(0, MAX_SOURCES);
+    if (sources.length) return { id: s.id, status: 'sourced', sources };
+    const own = candidates.filter((c) => c.via !== 'outbound');
+    const ownFailed = own.filter((c) => failures.has(c.url));
+    if (own.length && ownFailed.length === own.length)
+      return {
+        id: s.id,
+        status: 'error',
+        sources: [],
+        error: failures.get(ownFailed[0]!.url) ?? 'The linked page could not be read.',
+      };
+    return { id: s.id, status: 'none', sources: [] };
+  }
+}
