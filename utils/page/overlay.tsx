@@ -84,7 +84,10 @@ export class Overlay {
       return { float: this.float, live: this.live };
     const host = this.doc.createElement('sourcelight-ui');
     host.setAttribute('style', HOST_STYLE);
-    const shadow = host.attachShadow({ mode: 'closed' });
+    // Closed, so the page cannot read or drive the card; test builds open it for the e2e tests.
+    const shadow = host.attachShadow({
+      mode: import.meta.env.SOURCELIGHT_TEST_PORTS ? 'open' : 'closed',
+    });
     const style = this.doc.createElement('style');
     style.textContent = CARD_CSS;
     const float = this.doc.createElement('div');

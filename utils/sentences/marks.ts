@@ -21,13 +21,12 @@ interface Entry {
   order: number;
 }
 
-type HighlightCtor = new (...ranges: Range[]) => Set<Range> & { priority?: number };
-type Registry = Map<string, unknown>;
-
-function highlightApi(doc: Document): { Ctor: HighlightCtor; registry: Registry } | null {
-  const win = doc.defaultView as (Window & { Highlight?: HighlightCtor }) | null;
-  const registry = (win?.CSS as unknown as { highlights?: Registry } | undefined)?.highlights;
-  const Ctor = win?.Highlight ?? (globalThis as { Highlight?: HighlightCtor }).Highlight;
+function highlightApi(
+  doc: Document,
+): { Ctor: typeof Highlight; registry: HighlightRegistry } | null {
+  const win = doc.defaultView as (Window & typeof globalThis) | null;
+  const registry = win?.CSS?.highlights;
+  const Ctor = typeof Highlight === 'function' ? Highlight : win?.Highlight;
   return registry && Ctor ? { Ctor, registry } : null;
 }
 
@@ -35,7 +34,7 @@ export class SentenceMarks {
   private readonly entries = new Map<string, Entry>();
   private readonly byNode = new Map<Text, Entry[]>();
   private readonly api: ReturnType<typeof highlightApi>;
-  private readonly sets: Partial<Record<keyof typeof HIGHLIGHTS, Set<Range>>> = {};
+  private readonly sets: Partial<Record<keyof typeof HIGHLIGHTS, Highlight>> = {};
   private sheet: CSSStyleSheet | null = null;
   private styleEl: HTMLStyleElement | null = null;
   private counter = 0;

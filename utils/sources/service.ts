@@ -116,8 +116,11 @@ export class SourceService {
         if (answer.status !== 'error') await this.results.set(keys[i]!, answer).catch(() => {});
       }
     }
-    return answers.map((a, i) => a ?? { id: req.sentences[i]!.id, status: 'none', sources: [] }).map(
-      (a, i) => ({ ...a, id: req.sentences[i]!.id }),
+    return answers.map(
+      (a, i): SentenceSources => ({
+        ...(a ?? { status: 'none', sources: [] }),
+        id: req.sentences[i]!.id,
+      }),
     );
   }
 
