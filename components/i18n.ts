@@ -1,0 +1,127 @@
+/**
+ * UI strings. Every visible string goes through `t()`, so the integrator can back it with the
+ * extension's `_locales` (via `setTranslator`) without touching the components. Keys use only
+ * [A-Za-z0-9_], which is what `messages.json` accepts; substitutions are `$1`, `$2`, … as in
+ * `browser.i18n.getMessage(key, subs)`.
+ */
+
+/** English defaults: the source of truth for keys. Keep keys stable; add, don't rename. */
+export const MESSAGES = {
+  // Card header
+  sourceCountOne: '$1 source',
+  sourceCountOther: '$1 sources',
+  sourcesFor: 'Sources for: $1',
+  // Card states
+  loading: 'Looking for sources…',
+  noneTitle: 'No source found for this sentence',
+  noneReason: 'Nothing the article links to backs it up.',
+  errorTitle: 'Couldn’t check sources',
+  errorGeneric: 'Something went wrong while checking this sentence.',
+  // Card actions
+  openAtQuote: 'Open at quote',
+  opensInNewTab: '(opens in a new tab)',
+  moreSources: '+$1 more',
+  pin: 'Pin',
+  pinHint: 'Pin this card to see all sources',
+  close: 'Close',
+  // Support levels
+  levelSupports: 'Supports',
+  levelPartly: 'Partly supports',
+  levelRelated: 'Related',
+  levelNumbersDiffer: 'Numbers differ',
+  levelNumbersDifferHint: 'The source gives different numbers than the sentence.',
+  // Source details
+  publishedOn: 'Published $1',
+  copiesOne: '$1 similar copy',
+  copiesOther: '$1 similar copies',
+  viaInline: 'Linked in the sentence',
+  viaFootnote: 'Cited in a footnote',
+  viaOutbound: 'Linked in the article',
+  viaProvider: 'Found by search',
+  // Popup
+  appName: 'Sourcelight',
+  switchEnabled: 'Show sources',
+  switchSite: 'On for $1',
+  switchSiteNoHost: 'On for this site',
+  statSentences: 'Sentences found',
+  statSourced: 'Sentences sourced',
+  statSources: 'Sources',
+  statShare: '$1 of sentences',
+  progressScanning: 'Reading the page…',
+  progressMatching: 'Matching sources: $1 of $2 sentences checked',
+  doneSummary: 'All sentences checked.',
+  stateOffTitle: 'Sourcelight is off',
+  stateOffBody: 'Turn it on to see where sentences on news pages come from.',
+  stateSiteOffTitle: 'Off for this site',
+  stateSiteOffBody: 'Turn it on for this site to check the sentences on this page.',
+  stateNotArticleTitle: 'This page doesn’t look like an article',
+  stateNotArticleBody: 'Sourcelight checks the sentences of news articles and posts.',
+  stateNotPermittedTitle: 'Sourcelight can’t run here',
+  stateNotPermittedBody: 'Browser pages and extension stores are off-limits to extensions.',
+  stateNoPageTitle: 'No page to check',
+  stateNoPageBody: 'Open a news article to see its sources.',
+  stateWaitingTitle: 'This page hasn’t been checked yet',
+  stateWaitingBody: 'Reload the page if it was open before Sourcelight was switched on.',
+} as const;
+
+/** A key of the message table. */
+export type MessageKey = keyof typeof MESSAGES;
+
+/** A lookup that returns the localised message, or '' / undefined when it has none. */
+export type Translator = (key: MessageKey, subs: string[]) => string | undefined;
+
+let translator: Translator | undefined;
+let locale = 'en';
+
+/**
+ * Back `t()` with another source (e.g. `browser.i18n.getMessage`) and set the locale used for
+ * plurals, dates and numbers. Missing translations fall back to the English table.
+ */
+export function setTranslator(next: Translator | undefined, nextLocale = 'en'): void {
+  translator = next;
+  locale = nextLocale;
+}
+
+/** The locale for `Intl` formatting in the UI. */
+export function uiLocale(): string {
+  return locale;
+}
+
+/** Replaces `$1`…`$9` with the substitutions; a missing one becomes ''. */
+function substitute(template: string, subs: string[]): string {
+  return template.replace(/\$([1-9])/g, (_m, n: string) => subs[Number(n) - 1] ?? '');
+}
+
+/** The message for `key` with `$1`… replaced by `subs`. Always returns text, never HTML. */
+export function t(key: MessageKey, ...subs: Array<string | number>): string {
+  const strings = subs.map(String);
+  const localised = translator?.(key, strings);
+  if (localised) return localised;
+  return substitute(MESSAGES[key], strings);
+}
+
+type PluralBase = 'sourceCount' | 'copies';
+
+/**
+ * Picks `<base>One` or `<base>Other` by the locale's plural rules (message files have no
+ * plurals of their own) and substitutes the formatted count.
+ */
+export function tPlural(base: PluralBase, count: number): string {
+  let rule: Intl.LDMLPluralRule;
+  try {
+    rule = new Intl.PluralRules(locale).select(count);
+  } catch {
+    rule = count === 1 ? 'one' : 'other';
+  }
+  const key: MessageKey = rule === 'one' ? `${base}One` : `${base}Other`;
+  return t(key, formatNumber(count));
+}
+
+/** A number in the UI locale ("1,234"). */
+export function formatNumber(n: number): string {
+  try {
+    return new Intl.NumberFormat(locale).format(n);
+  } catch {
+    return String(n);
+  }
+}
