@@ -37,19 +37,19 @@ export interface ShowOptions extends Omit<SourceCardProps, 'labelId'> {
   anchor: Range;
 }
 
-/** Luminance of the page's effective background, to pick the card's theme. */
-function pageIsDark(doc: Document): boolean {
+/** The page's own theme, from the luminance of its background; undefined when transparent. */
+function pageTheme(doc: Document): 'dark' | 'light' | undefined {
   const win = doc.defaultView;
-  if (!win) return false;
+  if (!win) return undefined;
   for (const el of [doc.body, doc.documentElement]) {
     if (!el) continue;
     const bg = win.getComputedStyle(el).backgroundColor;
     const m = bg.match(/rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/);
     if (!m || (m[4] !== undefined && Number(m[4]) === 0)) continue;
     const [r, g, b] = [m[1], m[2], m[3]].map(Number) as [number, number, number];
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110;
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110 ? 'dark' : 'light';
   }
-  return false;
+  return undefined;
 }
 
 export class Overlay {
@@ -113,9 +113,12 @@ export class Overlay {
   show(opts: ShowOptions): void {
     const { float } = this.ensure();
     const { anchor, ...props } = opts;
-    float.dataset.theme = pageIsDark(this.doc) ? 'dark' : 'light';
     float.style.display = 'block';
-    render(<SourceCard {...props} labelId="sourcelight-card-title" />, float);
+    const theme = pageTheme(this.doc);
+    render(
+      <SourceCard {...props} {...(theme ? { theme } : {})} labelId="sourcelight-card-title" />,
+      float,
+    );
     this.shown = true;
     this.stopAutoUpdate?.();
     const reference: VirtualElement = {
