@@ -18,6 +18,14 @@
  *   `dns.resolve('localhost')` gave ['127.0.0.1', '::1']; an IP literal resolves to itself; an
  *   unknown name rejects with NS_ERROR_UNKNOWN_HOST.
  * - Node 20 (unit tests, evals): `redirect: 'manual'` returns the real 3xx with its Location.
+ * - This module and wall.ts bundled into such an extension (test ports 18711 and 18713 allowed):
+ *   in both browsers installNetworkGuard() gave 'active', an allowed page and an allowed redirect
+ *   came back with the right finalUrl, and redirects from 18711 to 127.0.0.1:18712, to
+ *   localhost:18712 and to 2130706433:18712 failed as 'network' errors with no request reaching
+ *   18712; plain fetch() to 127.0.0.1:18712, localhost, 0x7f.1 and [::ffff:127.0.0.1] failed too.
+ *   A public-looking name mapped to 127.0.0.1 (Chrome --host-resolver-rules, Firefox
+ *   network.dns.localDomains) was cancelled by Firefox's DNS check but reached the server in
+ *   Chrome: DNS rebinding stays open in Chrome, whose extensions cannot resolve names.
  *
  * Hence two modes. Where the Location header is readable (Node), every hop is checked here and
  * counted against `maxRedirects`. In a browser, only once wall.ts reports the network-level wall
