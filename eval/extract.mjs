@@ -1,0 +1,168 @@
+// eval:extract — how well the extension finds article bodies. Serves each corpus page from
+// 127.0.0.1, opens it in Chromium with the built extension (test build), waits for the content
+// script to report done, reads the sentences it marked and scores them against the expected text.
+// Usage: npm run eval:extract -- --pages DIR [--out FILE.json] [--limit N] [--floors FILE]
+//        [--subset real|fixtures] [--inject] [--only NAME,...] [--timeout MS] [--worst N]
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launch, runPage } from './lib/browser.mjs';
+import { listPages } from './lib/corpus.mjs';
+import { buildInjectScript } from './lib/inject.mjs';
+import { loadSegmenter } from './lib/segment.mjs';
+import { servePages } from './lib/serve.mjs';
+import { report, scorePage } from './lib/score.mjs';
+import { checkFloors } from './lib/floors.mjs';
+
+const { values: opt } = parseArgs({
+  options: {
+    pages: { type: 'string' },
+    out: { type: 'string' },
+    limit: { type: 'string' },
+    floors: { type: 'string' },
+    subset: { type: 'string' },
+    only: { type: 'string' },
+    inject: { type: 'boolean', default: false },
+    extension: { type: 'string', default: '.output-test/chrome-mv3' },
+    timeout: { type: 'string', default: '20000' },
+    concurrency: { type: 'string', default: '2' },
+    worst: { type: 'string', default: '10' },
+  },
+});
+
+if (!opt.pages) {
+  console.error(
+    'usage: npm run eval:extract -- --pages DIR [--out FILE.json] [--limit N] [--floors FILE]',
+  );
+  process.exit(2);
+}
+const pagesDir = resolve(opt.pages);
+let pages = listPages(pagesDir);
+if (opt.subset) pages = pages.filter((p) => p.group === opt.subset);
+if (opt.only) {
+  const only = new Set(opt.only.split(','));
+  pages = pages.filter((p) => only.has(p.name));
+}
+if (opt.limit) pages = pages.slice(0, Number(opt.limit));
+const timeoutMs = Number(opt.timeout);
+const concurrency = Math.max(1, Math.min(2, Number(opt.concurrency)));
+
+let injectCode;
+let extensionDir;
+if (opt.inject) {
+  const built = await buildInjectScript();
+  injectCode = built.code;
+  console.log(
+    `[eval:extract] --inject: developer stand-in (segmenter: ${built.segmenter}); figures are not the extension's`,
+  );
+} else {
+  extensionDir = resolve(opt.extension);
+  const script = resolve(extensionDir, 'content-scripts/content.js');
+  if (!existsSync(resolve(extensionDir, 'manifest.json')) || !existsSync(script)) {
+    console.error(
+      `[eval:extract] no built extension at ${extensionDir}: run \`npm run build:test\` first`,
+    );
+    process.exit(2);
+  }
+  if (!readFileSync(script, 'utf8').includes('sourcelight:status')) {
+    console.error(
+      '[eval:extract] the built content script never dispatches `sourcelight:status` (is this a test build with the marker wired?). Rebuild with `npm run build:test`, or use --inject while developing.',
+    );
+    process.exit(2);
+  }
+}
+
+const segmenter = await loadSegmenter();
+const server = await servePages(
+  pagesDir,
+  pages.map((p) => p.name),
+);
+let browser = await launch({ extensionDir });
+console.log(
+  `[eval:extract] ${pages.length} pages from ${pagesDir}, ${concurrency} at a time, segmenter: ${segmenter.name}`,
+);
+
+const results = new Map();
+let next = 0;
+let done = 0;
+let relaunching = null;
+
+async function worker() {
+  while (next < pages.length) {
+    const page = pages[next++];
+    const url = `${server.origin}/${encodeURIComponent(page.name)}/`;
+    let result;
+    for (let attempt = 0; attempt < 2 && !result; attempt++) {
+      try {
+        if (relaunching) await relaunching;
+        result = await runPage(browser.context, url, { timeoutMs, injectCode });
+      } catch (e) {
+        const msg = String(e?.message ?? e).split('\n')[0];
+        const closed = /closed|crash|disconnected/i.test(msg);
+        if (closed && !relaunching && attempt === 0) {
+          // The browser itself went away: start a fresh one and try the page once more.
+          relaunching = (async () => {
+            await browser.close();
+            browser = await launch({ extensionDir });
+            relaunching = null;
+          })();
+          continue;
+        }
+        result = {
+          state: 'failed',
+          error: msg,
+          sentences: [],
+          headline: '',
+          workMs: null,
+          longestSliceMs: null,
+        };
+      }
+    }
+    results.set(page.name, result);
+    done++;
+    if (done % 20 === 0 || done === pages.length) {
+      process.stdout.write(`[eval:extract] ${done}/${pages.length}\n`);
+    }
+  }
+}
+
+try {
+  await Promise.all(Array.from({ length: concurrency }, worker));
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const scored = [];
+const out = {};
+for (const page of pages) {
+  const r = results.get(page.name);
+  if (!r) continue;
+  const articleBody = r.sentences.join('\n');
+  const score = page.expected ? scorePage(page, r, segmenter) : undefined;
+  if (score) scored.push({ page, result: r, score });
+  out[page.name] = {
+    articleBody,
+    sentences: r.sentences,
+    headline: r.headline,
+    workMs: r.workMs,
+    longestSliceMs: r.longestSliceMs,
+    state: r.state,
+    ...(r.error ? { error: r.error } : {}),
+    ...(score ? { score: score.summary } : {}),
+  };
+}
+if (opt.out) {
+  writeFileSync(opt.out, JSON.stringify(out, null, 1));
+  console.log(`[eval:extract] wrote ${opt.out}`);
+}
+
+const figures = report([...results.entries()], pages, scored, Number(opt.worst));
+if (opt.floors) {
+  const failures = checkFloors(resolve(opt.floors), pagesDir, figures);
+  if (failures.length) {
+    for (const f of failures) console.error(`[eval:extract] BELOW FLOOR: ${f}`);
+    process.exit(1);
+  }
+  console.log('[eval:extract] all quality figures at or above their floors');
+}

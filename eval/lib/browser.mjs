@@ -1,0 +1,129 @@
+// Opens corpus pages in Chromium with the built extension (or, in --inject mode, with the
+// developer stand-in), waits for the content script to report done, and reads what it marked.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** States after which the content script does no more work on the page. */
+const FINAL = ['done', 'not-article', 'error'];
+
+/**
+ * Recorded in every page before its own scripts: the last status the content script dispatched.
+ * The detail is a JSON string because objects do not cross from the isolated world.
+ */
+const STATUS_LISTENER = () => {
+  const w = /** @type {any} */ (window);
+  w.__sourcelightStatus = null;
+  document.addEventListener(
+    'sourcelight:status',
+    (e) => {
+      try {
+        w.__sourcelightStatus = JSON.parse(/** @type {CustomEvent} */ (e).detail);
+      } catch {
+        w.__sourcelightStatus = { state: 'error', error: 'unparsable status' };
+      }
+    },
+    true,
+  );
+};
+
+/** Read the marked sentences in document order, from the page's main world. */
+const READ_MARKS = () => {
+  const hl = /** @type {any} */ (CSS).highlights?.get('sourcelight-sentence');
+  const ranges = hl ? [...hl] : [];
+  ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+  return ranges.map((r) => r.toString().replace(/\s+/g, ' ').trim()).filter(Boolean);
+};
+
+/**
+ * Launch Chromium. Every request that is not to 127.0.0.1 fails at once: host names resolve to
+ * nothing, and anything else (IP literals) goes to a proxy on a closed port.
+ * @param {{ extensionDir?: string }} opts
+ */
+export async function launch({ extensionDir } = {}) {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'sl-eval-profile-'));
+  const args = [
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    '--proxy-server=http://127.0.0.1:9',
+    '--proxy-bypass-list=127.0.0.1',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-renderer-backgrounding',
+    '--disable-background-timer-throttling',
+    '--disable-backgrounding-occluded-windows',
+  ];
+  if (extensionDir) {
+    args.push(
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--disable-features=DisableLoadExtensionCommandLineSwitch',
+    );
+  }
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args,
+    ignoreDefaultArgs: extensionDir ? ['--disable-extensions'] : [],
+    bypassCSP: true,
+    viewport: { width: 1280, height: 900 },
+  });
+  await context.addInitScript(STATUS_LISTENER);
+  return {
+    context,
+    async close() {
+      await context.close().catch(() => {});
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Open one page and collect what the extension marked.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {string} url
+ * @param {{ timeoutMs: number, injectCode?: string }} opts
+ */
+export async function runPage(context, url, { timeoutMs, injectCode }) {
+  const page = await context.newPage();
+  const started = Date.now();
+  let crashed = false;
+  page.on('crash', () => (crashed = true));
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: timeoutMs }).catch(async (e) => {
+      // A page whose load never ends still has a DOM: go on with what is there.
+      if (!/Timeout/i.test(String(e))) throw e;
+    });
+    if (injectCode) await page.evaluate(injectCode);
+    const left = Math.max(1000, timeoutMs - (Date.now() - started));
+    let state = 'timeout';
+    try {
+      await page.waitForFunction(
+        (final) => final.includes(/** @type {any} */ (window).__sourcelightStatus?.state),
+        FINAL,
+        { timeout: left, polling: 100 },
+      );
+    } catch (e) {
+      if (crashed) throw new Error('page crashed', { cause: e });
+      if (!/Timeout/i.test(String(e))) throw e;
+    }
+    const status = await page.evaluate(() => /** @type {any} */ (window).__sourcelightStatus);
+    if (status?.state && FINAL.includes(status.state)) state = status.state;
+    const sentences = await page.evaluate(READ_MARKS);
+    return {
+      state,
+      sentences,
+      headline: status?.headline ?? '',
+      workMs: status?.workMs ?? null,
+      longestSliceMs: status?.longestSliceMs ?? null,
+      error: status?.error,
+      wallMs: Date.now() - started,
+    };
+  } finally {
+    await page.close().catch(() => {});
+  }
+}

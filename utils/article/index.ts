@@ -1,0 +1,98 @@
+/**
+ * Finds the article in a live page: its root element, its body blocks in order, and page facts.
+ * Structured data first (JSON-LD `articleBody`, `itemprop=articleBody`), then a scored scan of
+ * the DOM; visibility comes from the browser. Reads only: the page is never changed.
+ */
+import { findCanonical, findHeadline, findLang, findPublishedAt } from './metadata';
+import { scan, type ScanOptions, type ScanResult } from './scan';
+import { selectBlocks, type Selection } from './select';
+import { blockInBody, normalizeForMatch, readJsonLd } from './structured';
+import type { Article } from './types';
+
+export type { Article, ArticleBlock } from './types';
+export { isSkippedInline } from './inline';
+
+/** Below this much body text (non-space characters) a page is not taken for an article. */
+const MIN_ARTICLE_CHARS = 140;
+/** When class words leave less than this, a second pass without them is tried. */
+const RETRY_BELOW_CHARS = 500;
+
+/** Decide which blocks the page itself states are the article body. */
+function statedMatcher(doc: Document): { stated?: ScanOptions['stated']; hasStatement: boolean } {
+  const ld = readJsonLd(doc);
+  const body =
+    ld?.articleBody && ld.articleBody.length > 200 ? normalizeForMatch(ld.articleBody) : '';
+  const hasItemprop = doc.querySelector('[itemprop~="articleBody"]') !== null;
+  if (!body && !hasItemprop) return { hasStatement: false };
+  return {
+    hasStatement: true,
+    stated: (el) =>
+      (hasItemprop && el.closest('[itemprop~="articleBody"]') !== null) ||
+      (body !== '' && blockInBody(el.textContent ?? '', body)),
+  };
+}
+
+function pick(result: ScanResult): Selection & { root: Element | null } {
+  if (!result.root) return { root: null, blocks: [], chars: 0 };
+  return { root: result.root, ...selectBlocks(result, result.root) };
+}
+
+/**
+ * The work of `findArticle` as a generator that yields every few hundred elements, so callers can
+ * spread it over several tasks (see `findArticleChunked`, or `runInSlices` in utils/sentences).
+ */
+export function* findArticleSteps(doc: Document): Generator<void, Article | null, void> {
+  const statement = statedMatcher(doc);
+  let best = pick(yield* scan(doc, statement));
+  if (best.chars < RETRY_BELOW_CHARS) {
+    // Class words can be wrong (a page-wide "has-sidebar"); without them, does more body appear?
+    const lenient = pick(yield* scan(doc, { ...statement, ignoreClasses: true }));
+    if (lenient.chars >= 2 * best.chars && lenient.chars >= MIN_ARTICLE_CHARS) best = lenient;
+  }
+  const root = best.root;
+  if (!root || best.chars < MIN_ARTICLE_CHARS || best.blocks.length === 0) return null;
+  yield;
+  const ld = readJsonLd(doc);
+  const article: Article = {
+    root,
+    headline: findHeadline(doc, root, ld),
+    blocks: best.blocks,
+  };
+  const lang = findLang(doc, root, ld);
+  if (lang) article.lang = lang;
+  const publishedAt = findPublishedAt(doc, root, ld);
+  if (publishedAt) article.publishedAt = publishedAt;
+  const canonicalUrl = findCanonical(doc);
+  if (canonicalUrl) article.canonicalUrl = canonicalUrl;
+  return article;
+}
+
+/** Find the article in `doc`; null when the page is not an article. Pure DOM reads, no mutations. */
+export function findArticle(doc: Document): Article | null {
+  const steps = findArticleSteps(doc);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * `findArticle` in slices of at most about `budgetMs` of main-thread time, awaiting `yieldFn`
+ * between slices (e.g. a `requestIdleCallback` or `setTimeout(0)` promise).
+ */
+export async function findArticleChunked(
+  doc: Document,
+  yieldFn: () => Promise<void>,
+  budgetMs = 8,
+): Promise<Article | null> {
+  const steps = findArticleSteps(doc);
+  let start = performance.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (performance.now() - start >= budgetMs) {
+      await yieldFn();
+      start = performance.now();
+    }
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * One pass over the page, post-order: finds the text blocks (the top-most elements that hold
+ * inline text) and scores every element by the body-likeness of the blocks inside it. The article
+ * root is the element with the best score: long, link-poor paragraphs add, short or link-heavy
+ * blocks subtract, so going up past the article only adds chrome and going down loses paragraphs.
+ */
+import { INLINE_TAGS, STRUCTURAL_KEEP, classSignal, isNeverBody } from './signals';
+import { isHidden } from './visibility';
+
+/** A class-marked chrome element above a block (nearest first). */
+export interface NegLink {
+  el: Element;
+  /** The element's subtree score before its own penalty, to rescue mislabelled wrappers. */
+  value: number;
+  up: NegLink | null;
+}
+
+/** A text block found by the scan. */
+export interface ScannedBlock {
+  el: Element;
+  /** Non-space characters of text (approximate: trimmed text-node lengths). */
+  len: number;
+  /** Of which inside links. */
+  linkLen: number;
+  /** Nearest class-marked chrome ancestors. */
+  neg: NegLink | null;
+  /** Inside `[itemprop=articleBody]` or matching the JSON-LD body. */
+  stated: boolean;
+}
+
+/** The scan's result. */
+export interface ScanResult {
+  blocks: ScannedBlock[];
+  /** Best-scoring element, or null when nothing scored above zero. */
+  root: Element | null;
+  rootValue: number;
+  /** The root's own score, before any discount for sitting inside class-marked chrome. */
+  rootRaw: number;
+  /** Scores of class-marked elements, read by the block filter. */
+  values: Map<Element, number>;
+}
+
+/** Options that let callers switch signals off (a second, more lenient pass). */
+export interface ScanOptions {
+  /** Ignore class/id words (used when they removed too much). */
+  ignoreClasses?: boolean;
+  /** Returns true for blocks the page states are the article (structured data). */
+  stated?: (el: Element) => boolean;
+  /** True when the page states its body, so unstated long blocks count for less. */
+  hasStatement?: boolean;
+}
+
+interface Frame {
+  el: Element;
+  child: Node | null;
+  inline: boolean;
+  inLink: boolean;
+  negDepth: number;
+  neg: NegLink | null;
+  /** Inline text directly in this element (through inline descendants). */
+  inlineLen: number;
+  inlineLink: number;
+  /** Text in nested blocks. */
+  nestedLen: number;
+  nestedLink: number;
+  value: number;
+  blockStart: number;
+}
+
+const HEADING = /^h[2-6]$/;
+/** Orphan inline text in a container becomes its own merged block when at least this long. */
+const MERGE_MIN = 80;
+
+function trimmedLength(s: string): number {
+  let a = 0;
+  let b = s.length;
+  while (a < b && s.charCodeAt(a) <= 32) a++;
+  while (b > a && s.charCodeAt(b - 1) <= 32) b--;
+  return b - a;
+}
+
+/** How body-like one block is: positive for prose, negative for menus, labels and link lists. */
+export function blockWeight(el: Element, len: number, linkLen: number): number {
+  const name = el.localName;
+  if (name === 'h1') return 0;
+  if (HEADING.test(name)) return -10;
+  const plain = len - linkLen;
+  return plain - 1.5 * linkLen - 30;
+}
+
+/**
+ * Scan `doc.body`. A generator so that callers can slice the work: it yields every few hundred
+ * elements and returns the result.
+ */
+export function* scan(doc: Document, opts: ScanOptions = {}): Generator<void, ScanResult, void> {
+  const body = doc.body;
+  const blocks: ScannedBlock[] = [];
+  const values = new Map<Element, number>();
+  let root: Element | null = null;
+  let rootValue = 0;
+  let rootRaw = 0;
+  if (!body) return { blocks, root, rootValue, rootRaw, values };
+
+  const stack: Frame[] = [];
+  const open = (el: Element, parent: Frame | null): Frame => {
+    const name = el.localName;
+    const inline = INLINE_TAGS.has(name);
+    let negDepth = parent?.negDepth ?? 0;
+    let neg = parent?.neg ?? null;
+    if (!opts.ignoreClasses && !STRUCTURAL_KEEP.has(name) && classSignal(el) < 0) {
+      negDepth++;
+      neg = { el, value: 0, up: neg };
+    }
+    return {
+      el,
+      child: el.firstChild,
+      inline,
+      inLink: (parent?.inLink ?? false) || name === 'a',
+      negDepth,
+      neg,
+      inlineLen: 0,
+      inlineLink: 0,
+      nestedLen: 0,
+      nestedLink: 0,
+      value: 0,
+      blockStart: blocks.length,
+    };
+  };
+
+  stack.push(open(body, null));
+  let steps = 0;
+  while (stack.length) {
+    if (++steps % 256 === 0) yield;
+    const f = stack[stack.length - 1]!;
+    const node = f.child;
+    if (node) {
+      f.child = node.nextSibling;
+      if (node.nodeType === 3) {
+        const len = trimmedLength((node as Text).data);
+        f.inlineLen += len;
+        if (f.inLink) f.inlineLink += len;
+      } else if (node.nodeType === 1 && !isNeverBody(node as Element)) {
+        stack.push(open(node as Element, f));
+      }
+      continue;
+    }
+    // All children done: close this element.
+    stack.pop();
+    const parent = stack[stack.length - 1] ?? null;
+    close(f, parent);
+  }
+  return { blocks, root, rootValue, rootRaw, values };
+
+  function close(f: Frame, parent: Frame | null): void {
+    const el = f.el;
+    if (f.inline && parent) {
+      // Inline elements pass their text up to the paragraph they sit in.
+      parent.inlineLen += f.inlineLen;
+      parent.inlineLink += f.inlineLink;
+      parent.nestedLen += f.nestedLen;
+      parent.nestedLink += f.nestedLink;
+      parent.value += f.value;
+      return;
+    }
+    let value = f.value;
+    const hasNested = blocks.length > f.blockStart;
+    const isBlock =
+      f.inlineLen > 0 && (!hasNested || f.inlineLen >= MERGE_MIN || f.inlineLen >= f.nestedLen);
+    let len = f.nestedLen;
+    let link = f.nestedLink;
+    if (isBlock && isHidden(el)) {
+      blocks.length = f.blockStart;
+      value = 0;
+      len = 0;
+      link = 0;
+    } else if (isBlock) {
+      // Nested blocks, if any, are absorbed: a block never holds another block.
+      blocks.length = f.blockStart;
+      len += f.inlineLen;
+      link += f.inlineLink;
+      const stated = opts.stated ? opts.stated(el) : false;
+      let w = blockWeight(el, len, link);
+      if (stated && w > 0) w = 2 * w + 50;
+      else if (opts.hasStatement && w > 100) w *= 0.5;
+      value = w;
+      blocks.push({ el, len, linkLen: link, neg: f.neg, stated });
+    }
+    if (f.neg && f.neg.el === el) {
+      f.neg.value = value;
+      values.set(el, value);
+      // Class-marked chrome: its text counts against any container that holds it.
+      value = -Math.abs(value) - 0.5 * len;
+    }
+    // Candidates inside class-marked chrome are trusted less, not ruled out: a page-wide wrapper
+    // may carry a word like "has-sidebar".
+    const candidate = f.negDepth > 0 ? value * 0.3 : value;
+    if (candidate > rootValue) {
+      rootValue = candidate;
+      rootRaw = value;
+      root = el;
+    }
+    if (parent) {
+      parent.value += value;
+      parent.nestedLen += len;
+      parent.nestedLink += link;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * From the scan's blocks, keep those that are article body: inside the root, outside class-marked
+ * chrome, not link lists, and headings only when body text follows them.
+ */
+import type { ScanResult, ScannedBlock } from './scan';
+import type { ArticleBlock } from './types';
+
+const HEADING = /^h[2-6]$/;
+
+/** The kind of block, from its tag and where it sits. */
+export function blockKind(el: Element, root: Element): ArticleBlock['kind'] {
+  const name = el.localName;
+  if (HEADING.test(name)) return 'heading';
+  if (name === 'li' || name === 'dd' || name === 'dt') return 'list-item';
+  if (name === 'td' || name === 'th') return 'cell';
+  const quote = el.closest('blockquote');
+  if (quote && root.contains(quote)) return 'quote';
+  return 'paragraph';
+}
+
+/** Is the block under a class-marked chrome element inside the root (and not a mislabelled wrapper)? */
+function underChrome(b: ScannedBlock, root: Element, rootRaw: number): boolean {
+  for (let n = b.neg; n; n = n.up) {
+    if (n.el === root || !root.contains(n.el)) return false;
+    // A "chrome" element that holds most of the article's worth is a wrapper with an odd name.
+    if (n.value < 0.5 * rootRaw) return true;
+  }
+  return false;
+}
+
+/** Link lists ("Read more: …", tag clouds) rather than prose. */
+function isLinkList(b: ScannedBlock): boolean {
+  if (b.stated) return false;
+  return b.linkLen > 0.5 * b.len;
+}
+
+/** The selected blocks and how much text they hold. */
+export interface Selection {
+  blocks: ArticleBlock[];
+  /** Approximate non-space characters in the selected blocks. */
+  chars: number;
+}
+
+/** Select the body blocks of `root`, in document order. */
+export function selectBlocks(scan: ScanResult, root: Element): Selection {
+  const kept: ArticleBlock[] = [];
+  let chars = 0;
+  for (const b of scan.blocks) {
+    if (b.len === 0 || b.el.localName === 'h1') continue;
+    if (b.el !== root && !root.contains(b.el)) continue;
+    if (underChrome(b, root, scan.rootRaw) || isLinkList(b)) continue;
+    kept.push({ element: b.el, kind: blockKind(b.el, root) });
+    chars += b.len;
+  }
+  return { blocks: dropDanglingHeadings(kept), chars };
+}
+
+/**
+ * A heading belongs to the body only when body text follows it; a heading followed by a heading
+ * of the same or a higher rank, or by nothing, labels chrome we removed ("Related stories").
+ */
+function dropDanglingHeadings(blocks: ArticleBlock[]): ArticleBlock[] {
+  const out: ArticleBlock[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.kind === 'heading') {
+      const next = blocks[i + 1];
+      if (!next) continue;
+      // "h2, h3, text" is a section with a subsection; "h2, h2" is a label with nothing under it.
+      if (next.kind === 'heading' && next.element.localName <= b.element.localName) continue;
+    }
+    out.push(b);
+  }
+  return out;
+}

@@ -1,0 +1,360 @@
+/**
+ * General, site-independent signals that an element is page chrome rather than article body:
+ * its tag, its ARIA role, and words in its class and id. No rule here names a particular site.
+ */
+
+/** Elements whose whole subtree is never body text. */
+export const NEVER_BODY_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'canvas',
+  'video',
+  'audio',
+  'iframe',
+  'object',
+  'embed',
+  'img',
+  'picture',
+  'button',
+  'select',
+  'option',
+  'textarea',
+  'input',
+  'label',
+  'dialog',
+  'menu',
+  'nav',
+  'aside',
+  'footer',
+  'header',
+  'figure',
+  'figcaption',
+  'pre',
+  'code',
+  'kbd',
+  'samp',
+  'head',
+  'title',
+  'link',
+  'meta',
+]);
+
+/** Roles that mark landmarks and widgets which are never body text. */
+const CHROME_ROLES = new Set([
+  'navigation',
+  'banner',
+  'contentinfo',
+  'complementary',
+  'dialog',
+  'alertdialog',
+  'search',
+  'menu',
+  'menubar',
+  'tablist',
+  'toolbar',
+  'button',
+  'form',
+  'figure',
+  'img',
+  'doc-footnotes',
+  'doc-endnotes',
+]);
+
+/** Tags that flow inside a paragraph; everything else is treated as block-level. */
+export const INLINE_TAGS = new Set([
+  'a',
+  'abbr',
+  'acronym',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'br',
+  'cite',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'mark',
+  'nobr',
+  'q',
+  'rp',
+  'rt',
+  'ruby',
+  's',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
+  // Never text themselves, but they sit inside paragraphs without breaking them.
+  'img',
+  'picture',
+  'svg',
+  'button',
+  'input',
+  'label',
+  'select',
+  'textarea',
+  'code',
+  'kbd',
+  'samp',
+  'math',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'video',
+  'audio',
+  'canvas',
+]);
+
+/** Tags that may hold the body but carry no text of their own in a normal article. */
+export const STRUCTURAL_KEEP = new Set(['html', 'body', 'main', 'article']);
+
+/**
+ * Words that, as a whole token of a class or id (split on `-`, `_`, spaces and camelCase),
+ * say "this is not the body". Matched per token so that `shared-content` does not hit `share`.
+ */
+const NEGATIVE_TOKENS = new Set([
+  'ad',
+  'ads',
+  'adv',
+  'advert',
+  'adverts',
+  'advertisement',
+  'advertising',
+  'adslot',
+  'adunit',
+  'dfp',
+  'gpt',
+  'sponsor',
+  'sponsored',
+  'promo',
+  'promoted',
+  'promotion',
+  'banner',
+  'comment',
+  'comments',
+  'commentlist',
+  'discussion',
+  'disqus',
+  'replies',
+  'reply',
+  'respond',
+  'share',
+  'sharing',
+  'shares',
+  'sharebar',
+  'social',
+  'socials',
+  'sociallinks',
+  'related',
+  'recommended',
+  'recommendations',
+  'recommendation',
+  'outbrain',
+  'taboola',
+  'newsletter',
+  'subscribe',
+  'subscription',
+  'signup',
+  'paywall',
+  'sidebar',
+  'widget',
+  'widgets',
+  'breadcrumb',
+  'breadcrumbs',
+  'pagination',
+  'pager',
+  'nav',
+  'navbar',
+  'navigation',
+  'menu',
+  'footer',
+  'masthead',
+  'cookie',
+  'cookies',
+  'consent',
+  'gdpr',
+  'popup',
+  'modal',
+  'overlay',
+  'toolbar',
+  'byline',
+  'bylines',
+  'author',
+  'authors',
+  'dateline',
+  'timestamp',
+  'published',
+  'caption',
+  'captions',
+  'credit',
+  'credits',
+  'tags',
+  'tag',
+  'taglist',
+  'keywords',
+  'topics',
+  'print',
+  'rating',
+  'rate',
+  'tweet',
+  'twitter',
+  'facebook',
+  'instagram',
+  'embed',
+  'skip',
+  'sronly',
+  'srt',
+  'offscreen',
+  'visuallyhidden',
+  'screenreader',
+  'teaser',
+  'teasers',
+  'readmore',
+  'readalso',
+  'seealso',
+  'also',
+  'trending',
+  'popular',
+  'mostread',
+  'infobox',
+  'toc',
+  'footnotes',
+  'references',
+  'meta',
+  'metadata',
+  'header',
+  'jump',
+  'bio',
+  'profile',
+]);
+
+/**
+ * Tokens that say "this is the body"; they outweigh negatives on the same element. Only specific
+ * compounds: generic words like "content" also appear in "related-content".
+ */
+const POSITIVE_TOKENS = new Set([
+  'articlebody',
+  'storybody',
+  'postbody',
+  'entrycontent',
+  'postcontent',
+  'articlecontent',
+  'storycontent',
+  'bodytext',
+  'articletext',
+  'storytext',
+  'richtext',
+  'prose',
+]);
+
+const tokenCache = new Map<string, string[]>();
+
+/** Split a class/id string into lower-case word tokens, plus joined neighbour pairs. */
+export function tokens(value: string): string[] {
+  const hit = tokenCache.get(value);
+  if (hit) return hit;
+  const parts = value
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const out = [...parts];
+  // "article-body" and "share-bar" also count as the joined word ("articlebody", "sharebar").
+  for (let i = 0; i + 1 < parts.length; i++) out.push(parts[i]! + parts[i + 1]!);
+  if (tokenCache.size > 5000) tokenCache.clear();
+  tokenCache.set(value, out);
+  return out;
+}
+
+function nameOf(el: Element): string {
+  const cls = el.getAttribute('class') ?? '';
+  const id = el.getAttribute('id') ?? '';
+  return id ? `${cls} ${id}` : cls;
+}
+
+/**
+ * The class/id verdict on one element: -1 chrome, +1 body, 0 nothing said. A positive word beats
+ * a negative one on the same element ("article-body has-share" is body).
+ */
+export function classSignal(el: Element): -1 | 0 | 1 {
+  const name = nameOf(el);
+  if (!name) return 0;
+  let negative = false;
+  for (const t of tokens(name)) {
+    if (POSITIVE_TOKENS.has(t)) return 1;
+    if (NEGATIVE_TOKENS.has(t)) negative = true;
+  }
+  return negative ? -1 : 0;
+}
+
+/** True when the element's role or attributes mark it as chrome, whatever its tag. */
+export function isChromeByRole(el: Element): boolean {
+  const role = el.getAttribute('role');
+  if (role && CHROME_ROLES.has(role)) return true;
+  if (el.hasAttribute('hidden')) return true;
+  const ce = el.getAttribute('contenteditable');
+  if (ce !== null && ce !== 'false') return true;
+  return false;
+}
+
+/** True for elements whose subtree is never body text, by tag, role or attributes alone. */
+export function isNeverBody(el: Element): boolean {
+  const name = el.localName;
+  if (NEVER_BODY_TAGS.has(name)) return true;
+  if (name === 'form') return !formIsPageWrapper(el);
+  return isChromeByRole(el);
+}
+
+/**
+ * Some frameworks wrap the whole page in one `<form>`; such a form is a container, not a form.
+ * A form holding several paragraphs is taken to be such a wrapper.
+ */
+function formIsPageWrapper(form: Element): boolean {
+  return form.getElementsByTagName('p').length >= 3;
+}
+
+const AD_TOKENS = new Set([
+  'ad',
+  'ads',
+  'adv',
+  'advert',
+  'advertisement',
+  'adslot',
+  'adunit',
+  'dfp',
+  'gpt',
+  'sponsor',
+  'sponsored',
+  'promo',
+  'share',
+  'sharing',
+  'social',
+  'newsletter',
+]);
+
+/** An ad slot or share widget, by class/id words: skipped even when it sits inside a sentence. */
+export function isAdLike(el: Element): boolean {
+  const name = nameOf(el);
+  if (!name) return false;
+  return tokens(name).some((t) => AD_TOKENS.has(t));
+}

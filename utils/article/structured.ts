@@ -1,0 +1,89 @@
+/**
+ * Structured data a page states about itself: schema.org JSON-LD and microdata. When a page says
+ * where its article body is (or what its text is), that beats any guess from layout.
+ */
+
+/** What JSON-LD says about the page's article, when it says anything. */
+export interface LdArticle {
+  articleBody?: string;
+  headline?: string;
+  datePublished?: string;
+  inLanguage?: string;
+  url?: string;
+}
+
+const ARTICLE_TYPE = /Article|BlogPosting|NewsArticle|Report|Posting|WebPage/;
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+function str(v: Json | undefined): string | undefined {
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return str(v[0]);
+  if (v && typeof v === 'object' && typeof v['@value'] === 'string') return v['@value'];
+  return undefined;
+}
+
+function typesOf(node: { [k: string]: Json }): string {
+  const t = node['@type'];
+  return Array.isArray(t) ? t.join(' ') : typeof t === 'string' ? t : '';
+}
+
+/** Visit every object in a JSON-LD document (top level, arrays, `@graph`, nested values). */
+function collect(node: Json, out: Array<{ [k: string]: Json }>, depth = 0): void {
+  if (depth > 6 || node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const item of node) collect(item, out, depth + 1);
+    return;
+  }
+  out.push(node);
+  for (const key of ['@graph', 'mainEntity', 'mainEntityOfPage', 'hasPart']) {
+    if (key in node) collect(node[key] ?? null, out, depth + 1);
+  }
+}
+
+/**
+ * Read the page's JSON-LD and return the article-like node with the most to say (the longest
+ * `articleBody`, else the first one with a headline). Broken JSON blocks are ignored.
+ */
+export function readJsonLd(doc: Document): LdArticle | null {
+  const nodes: Array<{ [k: string]: Json }> = [];
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    const text = script.textContent;
+    if (!text || text.length > 2_000_000) continue;
+    try {
+      collect(JSON.parse(text) as Json, nodes);
+    } catch {
+      // Pages often ship JSON-LD with trailing commas or raw newlines; skip what does not parse.
+    }
+  }
+  let best: LdArticle | null = null;
+  for (const node of nodes) {
+    if (!ARTICLE_TYPE.test(typesOf(node))) continue;
+    const found: LdArticle = {
+      articleBody: str(node.articleBody) ?? str(node.text),
+      headline: str(node.headline) ?? str(node.name),
+      datePublished: str(node.datePublished) ?? str(node.dateCreated),
+      inLanguage: str(node.inLanguage),
+      url: str(node.url),
+    };
+    const len = found.articleBody?.length ?? 0;
+    if (!best || len > (best.articleBody?.length ?? 0)) best = found;
+  }
+  return best;
+}
+
+/** Lower-case, whitespace-collapsed text for containment tests between DOM text and JSON-LD text. */
+export function normalizeForMatch(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * Does a DOM block's text appear in the stated article body? Tests a probe from the block's start
+ * (40 characters is enough to be unique and short enough to survive markup differences).
+ */
+export function blockInBody(blockText: string, normalizedBody: string): boolean {
+  const t = normalizeForMatch(blockText);
+  if (t.length < 12) return false;
+  const probe = t.length > 40 ? t.slice(0, 40) : t;
+  return normalizedBody.includes(probe);
+}
