@@ -91,21 +91,28 @@ function Counts({ status }: { status: PageStatus }) {
   const pending = Math.min(sentences, Math.max(0, status.pending));
   const checked = sentences - pending;
   const matching = status.state === 'matching' && pending > 0;
+  const share = percent(status.sourced, sentences);
   return (
     <>
       <dl class="sl-stats">
         <div class="sl-stat">
           <dt>{t('statSentences')}</dt>
-          <dd class="sl-stat-value">{formatNumber(sentences)}</dd>
+          <dd class="sl-stat-value">
+            <span class="sl-stat-number">{formatNumber(sentences)}</span>
+          </dd>
         </div>
         <div class="sl-stat">
           <dt>{t('statSourced')}</dt>
-          <dd class="sl-stat-value">{formatNumber(status.sourced)}</dd>
-          <dd class="sl-stat-note">{t('statShare', percent(status.sourced, sentences))}</dd>
+          <dd class="sl-stat-value" title={t('statShare', share)}>
+            <span class="sl-stat-number">{formatNumber(status.sourced)}</span>
+            <span class="sl-stat-share">{share}</span>
+          </dd>
         </div>
         <div class="sl-stat">
           <dt>{t('statSources')}</dt>
-          <dd class="sl-stat-value">{formatNumber(status.sources)}</dd>
+          <dd class="sl-stat-value">
+            <span class="sl-stat-number">{formatNumber(status.sources)}</span>
+          </dd>
         </div>
       </dl>
       {matching ? (

@@ -201,43 +201,48 @@ export function SourceCard(props: SourceCardProps) {
       tabIndex={pinned ? -1 : undefined}
       data-theme={theme}
     >
-      <div class="sl-header">
-        {state === 'sourced' && <FaviconStack sources={sources} />}
-        <span
-          class={HEADING_CLASS[state]}
-          id={labelId}
-          role={state === 'loading' ? 'status' : undefined}
-        >
-          {heading}
-        </span>
-        {pinned && (
-          <span class="sl-header-actions">
-            <button
-              type="button"
-              class="sl-button sl-close"
-              aria-label={t('close')}
-              title={t('close')}
-              onClick={() => onClose()}
-            >
-              <CloseIcon />
-            </button>
+      <div class="sl-top">
+        <div class="sl-header">
+          {state === 'sourced' && <FaviconStack sources={sources} />}
+          <span
+            class={HEADING_CLASS[state]}
+            id={labelId}
+            role={state === 'loading' ? 'status' : undefined}
+          >
+            {heading}
           </span>
+          {pinned && (
+            <span class="sl-header-actions">
+              <button
+                type="button"
+                class="sl-button sl-close"
+                aria-label={t('close')}
+                title={t('close')}
+                onClick={() => onClose()}
+              >
+                <CloseIcon />
+              </button>
+            </span>
+          )}
+        </div>
+        {body && <p class="sl-state-body">{body}</p>}
+        {pinned && sentence && (
+          <p class="sl-sentence" id={sentenceId} dir="auto">
+            {sentence}
+          </p>
         )}
+        {state === 'loading' && <Skeleton />}
       </div>
-      {body && <p class="sl-state-body">{body}</p>}
-      {pinned && sentence && (
-        <p class="sl-sentence" id={sentenceId} dir="auto">
-          {sentence}
-        </p>
-      )}
-      {state === 'loading' && <Skeleton />}
 
+      {/* Only the list scrolls, so the header (close) and footer (pin) stay in view. */}
       {state === 'sourced' && (
-        <ol class="sl-list">
-          {shown.map((source, i) => (
-            <SourceItem key={`${i}:${source.url}`} source={source} now={now} />
-          ))}
-        </ol>
+        <div class="sl-body">
+          <ol class="sl-list">
+            {shown.map((source, i) => (
+              <SourceItem key={`${i}:${source.url}`} source={source} now={now} />
+            ))}
+          </ol>
+        </div>
       )}
 
       {!pinned && state === 'sourced' && (

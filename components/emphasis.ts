@@ -46,5 +46,25 @@ export function splitByTerms(text: string, terms: readonly string[]): TextPiece[
     last = start + m[0].length;
   }
   if (last < text.length) pieces.push({ text: text.slice(last), match: false });
-  return pieces;
+  return mergeAdjacent(pieces);
+}
+
+/**
+ * Joins matches separated only by spaces ("unemployment rate") into one run, so the reader sees
+ * the matched phrase as a phrase rather than a row of separate boxes.
+ */
+function mergeAdjacent(pieces: TextPiece[]): TextPiece[] {
+  const out: TextPiece[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    const prev = out[out.length - 1];
+    const next = pieces[i + 1];
+    if (prev?.match && !piece.match && next?.match && /^[ \u00a0]+$/.test(piece.text)) {
+      prev.text += piece.text + next.text;
+      i++;
+    } else {
+      out.push({ ...piece });
+    }
+  }
+  return out;
 }

@@ -100,7 +100,13 @@ body { ${TEXT_RESET} color: var(--sl-text); }
   color: var(--sl-text);
   font-variant-numeric: tabular-nums;
 }
-.sl-stat-note { order: 3; font-size: 11px; line-height: 15px; color: var(--sl-muted); }
+.sl-stat-share {
+  margin-left: 5px;
+  font-size: 12px;
+  line-height: 16px;
+  font-weight: 500;
+  color: var(--sl-muted);
+}
 
 .sl-progress { margin-top: 12px; }
 .sl-note { margin-top: 10px; font-size: 12px; line-height: 16px; color: var(--sl-muted); }
@@ -121,6 +127,16 @@ body { ${TEXT_RESET} color: var(--sl-text); }
 .sl-progress progress::-webkit-progress-bar { background-color: var(--sl-border); border-radius: 3px; }
 .sl-progress progress::-webkit-progress-value { background-color: var(--sl-accent); border-radius: 3px; }
 .sl-progress progress::-moz-progress-bar { background-color: var(--sl-accent); border-radius: 3px; }
+
+/* Indeterminate: a soft band sliding across, stilled for reduced motion. */
+.sl-progress progress:indeterminate {
+  background-image: linear-gradient(90deg, var(--sl-border) 0%, var(--sl-accent) 50%, var(--sl-border) 100%);
+  background-size: 200% 100%;
+  animation: sl-slide 1.4s linear infinite;
+}
+.sl-progress progress:indeterminate::-webkit-progress-bar { background: transparent; }
+.sl-progress progress:indeterminate::-moz-progress-bar { background: transparent; }
+@keyframes sl-slide { from { background-position: 100% 0; } to { background-position: -100% 0; } }
 
 .sl-message { padding: 12px; border-radius: 8px; background-color: var(--sl-surface); }
 .sl-message-title { font-size: 14px; line-height: 20px; font-weight: 600; color: var(--sl-text); }

@@ -72,16 +72,16 @@ export const CARD_CSS = `
   ${themeVars(LIGHT)}
   color-scheme: light;
   ${TEXT_RESET}
-  display: block;
+  display: flex;
+  flex-direction: column;
   position: relative;
   width: max-content;
   min-width: 260px;
   max-width: min(400px, calc(100vw - 16px));
   max-height: 60vh;
-  overflow: auto;
-  overscroll-behavior: contain;
+  overflow: hidden;
   margin: 0;
-  padding: 12px 14px 10px;
+  padding: 0;
   color: var(--sl-text);
   background-color: var(--sl-bg);
   border: 1px solid var(--sl-border);
@@ -106,11 +106,22 @@ ${forced('dark')} {
   box-shadow: 0 1px 2px rgba(0, 0, 0, 0.4), 0 8px 24px rgba(0, 0, 0, 0.45);
 }
 
+/* Layout: a fixed top and footer around a scrolling list. */
+.sl-top { flex: none; padding: 12px 14px 10px; }
+.sl-card--sourced .sl-top { padding-bottom: 8px; border-bottom: 1px solid var(--sl-border); }
+.sl-body {
+  flex: 1 1 auto;
+  min-height: 0;
+  overflow-y: auto;
+  overscroll-behavior: contain;
+  padding: 0 14px;
+}
+
 /* Header: favicon stack, count, close. */
 .sl-header { display: flex; align-items: center; gap: 8px; min-height: 24px; }
 .sl-heading { font-size: 13px; line-height: 18px; font-weight: 600; color: var(--sl-text); }
 .sl-stack { display: inline-flex; align-items: center; flex: none; }
-.sl-stack > .sl-fav + .sl-fav { margin-left: -5px; }
+.sl-stack > .sl-fav + .sl-fav { margin-left: -3px; }
 .sl-stack > .sl-fav { box-shadow: 0 0 0 2px var(--sl-bg); }
 .sl-header-actions { margin-left: auto; display: inline-flex; align-items: center; gap: 4px; }
 .sl-sentence {
@@ -147,9 +158,9 @@ ${forced('dark')} {
 ${avatarRules}
 
 /* Sources. */
-.sl-list { list-style: none; margin-top: 6px; }
-.sl-source { padding: 10px 0; border-top: 1px solid var(--sl-border); }
-.sl-source:last-child { padding-bottom: 4px; }
+.sl-list { list-style: none; }
+.sl-source { padding: 10px 0; }
+.sl-source + .sl-source { border-top: 1px solid var(--sl-border); }
 .sl-meta {
   display: flex;
   align-items: center;
@@ -217,6 +228,13 @@ ${avatarRules}
   font-size: 13px;
   line-height: 19px;
 }
+/* The tooltip is a glance: long passages are cut; the pinned card shows them whole. */
+.sl-card--tooltip .sl-quote {
+  display: -webkit-box;
+  -webkit-box-orient: vertical;
+  -webkit-line-clamp: 4;
+  overflow: hidden;
+}
 .sl-source--numbers-differ .sl-quote { border-left-color: var(--sl-numbersBorder); }
 .sl-quote mark {
   color: var(--sl-markText);
@@ -276,12 +294,12 @@ ${avatarRules}
 .sl-link:focus:not(:focus-visible), .sl-button:focus:not(:focus-visible) { outline: none; }
 
 .sl-footer {
+  flex: none;
   display: flex;
   align-items: center;
   justify-content: space-between;
   gap: 8px;
-  margin-top: 2px;
-  padding-top: 6px;
+  padding: 6px 8px;
   border-top: 1px solid var(--sl-border);
 }
 .sl-footer .sl-button:only-child { margin-left: auto; }
@@ -291,7 +309,7 @@ ${avatarRules}
 .sl-state-title--error { color: var(--sl-errorFg); }
 .sl-state-body { margin-top: 2px; font-size: 13px; line-height: 19px; color: var(--sl-muted); }
 .sl-status { font-size: 13px; line-height: 18px; color: var(--sl-muted); }
-.sl-skeleton { margin-top: 10px; display: grid; gap: 8px; }
+.sl-skeleton { margin-top: 12px; display: grid; gap: 8px; }
 .sl-skeleton-line {
   display: block;
   height: 10px;

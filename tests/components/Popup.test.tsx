@@ -66,14 +66,14 @@ describe('Popup', () => {
     mount();
     const values = [...container.querySelectorAll('.sl-stat')].map((el) => [
       el.querySelector('dt')?.textContent,
-      el.querySelector('.sl-stat-value')?.textContent,
+      el.querySelector('.sl-stat-number')?.textContent,
     ]);
     expect(values).toEqual([
       ['Sentences found', '40'],
       ['Sentences sourced', '12'],
       ['Sources', '9'],
     ]);
-    expect(container.textContent).toContain('30% of sentences');
+    expect(container.querySelector('.sl-stat-share')?.textContent).toBe('30%');
     expect(container.querySelector('progress')).toBeNull();
   });
 

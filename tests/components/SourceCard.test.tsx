@@ -103,7 +103,7 @@ describe('SourceCard sources', () => {
 
   it('emphasises matched terms with <mark>', () => {
     const { card } = mount();
-    expect(texts(card, '.sl-quote mark')).toEqual(['unemployment', 'rate', 'March']);
+    expect(texts(card, '.sl-quote mark')).toEqual(['unemployment rate', 'March']);
     expect(card.querySelector('.sl-quote')?.textContent).toBe(
       'The unemployment rate edged down to 3.8 percent in March.',
     );

@@ -29,6 +29,13 @@ describe('splitByTerms', () => {
     expect(marked('Costs rose 398%.', ['3.8'])).toEqual([]);
   });
 
+  it('joins matches separated only by spaces into one phrase', () => {
+    expect(marked('The unemployment rate fell, rate', ['unemployment', 'rate', 'fell'])).toEqual([
+      'unemployment rate fell',
+      'rate',
+    ]);
+  });
+
   it('handles non-Latin scripts and accents', () => {
     expect(marked('Le taux de chômage a baissé.', ['chômage'])).toEqual(['chômage']);
     expect(marked('Безработица снизилась до 3,8%.', ['снизилась'])).toEqual(['снизилась']);
