@@ -78,7 +78,8 @@ export const CARD_CSS = `
   width: max-content;
   min-width: 260px;
   max-width: min(400px, calc(100vw - 16px));
-  max-height: 60vh;
+  /* The integrator may narrow this to the space Floating UI finds next to the sentence. */
+  max-height: min(60vh, var(--sl-max-height, 60vh));
   overflow: hidden;
   margin: 0;
   padding: 0;

@@ -61,7 +61,7 @@ describe('stylesheets', () => {
       'text-transform',
       'direction',
       'max-width: min(400px',
-      'max-height: 60vh',
+      'max-height: min(60vh, var(--sl-max-height, 60vh))',
       'prefers-color-scheme: dark',
       'data-theme="dark"',
       'data-theme="light"',
