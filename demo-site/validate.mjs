@@ -184,6 +184,7 @@ try {
       const srcText = textOf(srcDoc);
       const occurrences = srcText.split(s.passageIncludes).length - 1;
       check(occurrences === 1, `${where}: passage "${s.passageIncludes}" occurs once in source (${occurrences})`);
+      check(['close', 'paraphrase'].includes(s.difficulty), `${where}: difficulty is close or paraphrase`);
       if (s.level === 'numbers-differ') {
         check(
           s.sentence.includes(s.numbers.sentence) && !s.sentence.includes(s.numbers.source),
