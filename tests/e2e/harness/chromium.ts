@@ -1,0 +1,250 @@
+/**
+ * Launches Debian's Chromium with the unpacked extension through Playwright, offline except
+ * for 127.0.0.1, and gives tests handles on the extension: its id, its service worker (also
+ * across restarts), its pages, and the content script's isolated world.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  chromium,
+  type BrowserContext,
+  type CDPSession,
+  type Page,
+  type Worker,
+} from 'playwright-core';
+import { startBlockingProxy } from './blocking-proxy.ts';
+import { CHROMIUM_PATH, requireBuild } from './paths.ts';
+
+/** Options for {@link launchChromium}. */
+export interface ChromiumLaunchOptions {
+  /** Unpacked MV3 build, e.g. `TEST_BUILD_DIRS.chrome`. */
+  extensionDir: string;
+  /** Default true (`--headless=new`, which runs extensions). */
+  headless?: boolean;
+  /** Reuse a profile (e.g. to test state across browser restarts); a temporary one otherwise. */
+  userDataDir?: string;
+}
+
+/** `ServiceWorker.workerVersionUpdated` running states as Chromium reports them. */
+export type WorkerRunningStatus = 'running' | 'starting' | 'stopping' | 'stopped' | 'unknown';
+
+/** A Chromium with the extension loaded. */
+export interface ChromiumSession {
+  context: BrowserContext;
+  /** The 32-letter extension id (from the service worker's URL). */
+  extensionId: string;
+  /** `chrome-extension://<id>/` */
+  extensionBaseUrl: string;
+  /** Requests that tried to leave 127.0.0.1 and were refused (see blocking-proxy.ts). */
+  blockedRequests: string[];
+  /** The live extension service worker; starts it first if it is stopped. */
+  worker(opts?: { timeoutMs?: number }): Promise<Worker>;
+  /** Last running status Chromium reported for the extension's worker. */
+  workerStatus(): Promise<WorkerRunningStatus>;
+  /** Kills the extension's service worker (CDP ServiceWorker.stopAllWorkers) and waits until stopped. */
+  stopServiceWorker(opts?: { timeoutMs?: number }): Promise<void>;
+  /** Waits until Chromium reports the worker running again (after an event woke it). */
+  waitForWorkerRunning(opts?: { timeoutMs?: number }): Promise<void>;
+  newPage(): Promise<Page>;
+  /** Opens `chrome-extension://<id>/<path>`, e.g. `popup.html`, and waits for load. */
+  openExtensionPage(path: string): Promise<Page>;
+  /**
+   * Resolves once the extension's content script world exists in the page's main frame: a
+   * DOM-free signal (CDP reports an isolated execution context whose origin is the extension).
+   */
+  waitForContentScript(page: Page, opts?: { timeoutMs?: number }): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Chromium flags. `--proxy-server` sends every non-loopback request (including bare IPs, which a
+ * host-resolver rule would not catch) to the refusal proxy; Chromium bypasses proxies for
+ * loopback by default, so 127.0.0.1/localhost stay direct. Do NOT add `<-loopback>` to a bypass
+ * list: that syntax *removes* the loopback bypass and breaks every local page.
+ */
+export function chromiumArgs(extensionDir: string, proxyPort: number, headless: boolean): string[] {
+  return [
+    ...(headless ? ['--headless=new'] : []),
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--disable-domain-reliability',
+    `--proxy-server=http://127.0.0.1:${proxyPort}`,
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+  ];
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Launches Chromium with the extension and waits for its service worker to register. */
+export async function launchChromium(opts: ChromiumLaunchOptions): Promise<ChromiumSession> {
+  const extensionDir = resolve(requireBuild(opts.extensionDir));
+  const headless = opts.headless ?? true;
+  const ownProfile = opts.userDataDir === undefined;
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'sourcelight-chromium-'));
+  const proxy = await startBlockingProxy();
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM_PATH,
+      // Playwright's own headless flag would pick the old headless shell mode; we pass
+      // --headless=new ourselves because only the new mode runs extensions.
+      headless: false,
+      args: chromiumArgs(extensionDir, proxy.port, headless),
+      ignoreDefaultArgs: [
+        '--disable-extensions',
+        '--disable-component-extensions-with-background-pages',
+      ],
+      viewport: { width: 1280, height: 800 },
+    });
+  } catch (error) {
+    await proxy.close();
+    if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+
+  const firstWorker =
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker', {
+      predicate: (w) => w.url().startsWith('chrome-extension://'),
+      timeout: 15_000,
+    }));
+  const extensionId = new URL(firstWorker.url()).host;
+  const extensionBaseUrl = `chrome-extension://${extensionId}/`;
+
+  // The ServiceWorker CDP domain exists only on page targets, so status tracking and stopping
+  // go through a session on a page we keep for that purpose (the profile's first tab).
+  const versions = new Map<string, WorkerRunningStatus>();
+  let control: { page: Page; cdp: CDPSession } | undefined;
+  async function controlSession(): Promise<CDPSession> {
+    if (control && !control.page.isClosed()) return control.cdp;
+    const page =
+      context.pages().find((p) => p.url() === 'about:blank') ?? (await context.newPage());
+    const cdp = await context.newCDPSession(page);
+    cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+      for (const v of event.versions) {
+        if (v.scriptURL.startsWith(extensionBaseUrl)) {
+          versions.set(v.versionId, v.runningStatus as WorkerRunningStatus);
+        }
+      }
+    });
+    // enable() replays the current versions, so the map is filled before it resolves.
+    await cdp.send('ServiceWorker.enable');
+    control = { page, cdp };
+    return cdp;
+  }
+
+  async function workerStatus(): Promise<WorkerRunningStatus> {
+    await controlSession();
+    const states = [...versions.values()];
+    if (states.includes('running')) return 'running';
+    return states.at(-1) ?? 'unknown';
+  }
+
+  async function waitForStatus(target: WorkerRunningStatus, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while ((await workerStatus()) !== target) {
+      if (Date.now() > deadline) {
+        throw new Error(
+          `service worker not ${target} after ${timeoutMs} ms (is ${await workerStatus()})`,
+        );
+      }
+      await sleep(50);
+    }
+  }
+
+  async function worker({ timeoutMs = 15_000 } = {}): Promise<Worker> {
+    if ((await workerStatus()) !== 'running') {
+      const cdp = await controlSession();
+      await cdp.send('ServiceWorker.startWorker', { scopeURL: extensionBaseUrl });
+      await waitForStatus('running', timeoutMs);
+    }
+    // Playwright keeps one Worker object per DevTools target, and the target survives a
+    // stop/start, so the same object usually talks to the new instance; a new one is taken
+    // when Chromium did replace the target.
+    const current =
+      context.serviceWorkers().find((w) => w.url().startsWith(extensionBaseUrl)) ??
+      (await context.waitForEvent('serviceworker', {
+        predicate: (w) => w.url().startsWith(extensionBaseUrl),
+        timeout: timeoutMs,
+      }));
+    // A Worker handle whose instance was stopped hangs on evaluate: prove it answers.
+    await Promise.race([
+      current.evaluate(() => true),
+      sleep(timeoutMs).then(() => {
+        throw new Error('service worker does not answer evaluate()');
+      }),
+    ]);
+    return current;
+  }
+
+  async function stopServiceWorker({ timeoutMs = 10_000 } = {}): Promise<void> {
+    const cdp = await controlSession();
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await waitForStatus('stopped', timeoutMs);
+  }
+
+  async function openExtensionPage(path: string): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(new URL(path.replace(/^\//, ''), extensionBaseUrl).href);
+    return page;
+  }
+
+  async function waitForContentScript(page: Page, { timeoutMs = 10_000 } = {}): Promise<void> {
+    const cdp = await context.newCDPSession(page);
+    try {
+      const { frameTree } = await cdp.send('Page.getFrameTree');
+      const mainFrameId = frameTree.frame.id;
+      const found = new Promise<void>((resolveFound) => {
+        cdp.on('Runtime.executionContextCreated', ({ context: ctx }) => {
+          const aux = ctx.auxData as { type?: string; frameId?: string } | undefined;
+          if (
+            aux?.type === 'isolated' &&
+            aux.frameId === mainFrameId &&
+            ctx.origin === extensionBaseUrl.replace(/\/$/, '')
+          ) {
+            resolveFound();
+          }
+        });
+      });
+      // Runtime.enable reports every context that already exists, so a script that ran
+      // before this call is still seen.
+      await cdp.send('Runtime.enable');
+      await Promise.race([
+        found,
+        sleep(timeoutMs).then(() => {
+          throw new Error(`no extension content script in ${page.url()} after ${timeoutMs} ms`);
+        }),
+      ]);
+    } finally {
+      await cdp.detach().catch(() => undefined);
+    }
+  }
+
+  return {
+    context,
+    extensionId,
+    extensionBaseUrl,
+    blockedRequests: proxy.attempts,
+    worker,
+    workerStatus,
+    stopServiceWorker,
+    waitForWorkerRunning: ({ timeoutMs = 10_000 } = {}) => waitForStatus('running', timeoutMs),
+    newPage: () => context.newPage(),
+    openExtensionPage,
+    waitForContentScript,
+    async close() {
+      await context.close().catch(() => undefined);
+      await proxy.close();
+      if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

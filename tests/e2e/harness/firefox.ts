@@ -1,0 +1,127 @@
+/**
+ * Launches Firefox ESR through Puppeteer over WebDriver BiDi (Playwright cannot drive stock
+ * Firefox), installs the unpacked extension as a temporary add-on, offline except 127.0.0.1.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { startBlockingProxy } from './blocking-proxy.ts';
+import { DEFAULT_FIREFOX_EXTENSION_UUID, firefoxPrefs } from './firefox-prefs.ts';
+import { FIREFOX_PATH, requireBuild } from './paths.ts';
+
+/** Options for {@link launchFirefox}. */
+export interface FirefoxLaunchOptions {
+  /** Unpacked MV2 build, e.g. `TEST_BUILD_DIRS.firefox`. */
+  extensionDir: string;
+  /** Default true. */
+  headless?: boolean;
+  /** moz-extension UUID to pin; default {@link DEFAULT_FIREFOX_EXTENSION_UUID}. */
+  uuid?: string;
+}
+
+/** A Firefox with the extension installed. */
+export interface FirefoxSession {
+  browser: Browser;
+  /** The gecko id, e.g. `sourcelight@sourcelight.dev`. */
+  extensionId: string;
+  /** `moz-extension://<uuid>/` */
+  extensionBaseUrl: string;
+  /** Requests that tried to leave 127.0.0.1 and were refused (see blocking-proxy.ts). */
+  blockedRequests: string[];
+  newPage(): Promise<Page>;
+  /** Opens `moz-extension://<uuid>/<path>` in a new tab and waits until its document is complete. */
+  openExtensionPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+function geckoIdOf(extensionDir: string): string {
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  if (!id)
+    throw new Error(`${extensionDir}/manifest.json has no gecko id; the UUID cannot be pinned`);
+  return id;
+}
+
+/** The part of Puppeteer's BiDi connection used to navigate without waiting (not in its types). */
+interface BidiConnectionLike {
+  send(method: string, params: Record<string, unknown>): Promise<unknown>;
+}
+
+/** Launches Firefox and installs the extension. */
+export async function launchFirefox(opts: FirefoxLaunchOptions): Promise<FirefoxSession> {
+  const extensionDir = resolve(requireBuild(opts.extensionDir));
+  const geckoId = geckoIdOf(extensionDir);
+  const uuid = opts.uuid ?? DEFAULT_FIREFOX_EXTENSION_UUID;
+  const extensionBaseUrl = `moz-extension://${uuid}/`;
+  const proxy = await startBlockingProxy();
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      protocol: 'webDriverBiDi',
+      executablePath: FIREFOX_PATH,
+      headless: opts.headless ?? true,
+      // Without it BiDi refuses to navigate a tab to moz-extension:// URLs.
+      args: ['-remote-allow-system-access'],
+      env: {
+        ...process.env,
+        // Makes release Firefox honour the remote-settings override above (and refuse
+        // connections to non-local addresses at the socket level as a second wall).
+        MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1',
+      },
+      extraPrefsFirefox: firefoxPrefs({ proxyPort: proxy.port, geckoId, uuid }),
+    });
+  } catch (error) {
+    await proxy.close();
+    throw error;
+  }
+
+  let extensionId: string;
+  try {
+    // BiDi webExtension.install with a path: a temporary add-on, gone with the profile.
+    extensionId = await browser.installExtension(extensionDir);
+  } catch (error) {
+    await browser.close();
+    await proxy.close();
+    throw error;
+  }
+
+  async function openExtensionPage(path: string): Promise<Page> {
+    const url = new URL(path.replace(/^\//, ''), extensionBaseUrl).href;
+    const page = await browser.newPage();
+    // Firefox 153's BiDi navigation tracker throws on moz-extension loads ("context is null"
+    // in NavigationManager), so a navigate that waits for readiness never returns. Navigate
+    // with wait:'none' and poll the document instead.
+    const connection = (browser as unknown as { connection?: BidiConnectionLike }).connection;
+    const contextId = (page.mainFrame() as unknown as { _id?: string })._id;
+    if (connection && contextId) {
+      await connection.send('browsingContext.navigate', { context: contextId, url, wait: 'none' });
+    } else {
+      await page.goto(url, { timeout: 2_000 }).catch(() => undefined);
+    }
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const state = await page
+        .evaluate(() => [location.href, document.readyState] as const)
+        .catch(() => undefined);
+      if (state?.[0] === url && state[1] === 'complete') return page;
+      if (Date.now() > deadline) throw new Error(`extension page ${url} did not load`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  return {
+    browser,
+    extensionId,
+    extensionBaseUrl,
+    blockedRequests: proxy.attempts,
+    newPage: () => browser.newPage(),
+    openExtensionPage,
+    async close() {
+      await browser.close().catch(() => undefined);
+      await proxy.close();
+    },
+  };
+}
