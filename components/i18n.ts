@@ -10,7 +10,6 @@ export const MESSAGES = {
   // Card header
   sourceCountOne: '$1 source',
   sourceCountOther: '$1 sources',
-  sourcesFor: 'Sources for: $1',
   // Card states
   loading: 'Looking for sources…',
   noneTitle: 'No source found for this sentence',
@@ -124,4 +123,29 @@ export function formatNumber(n: number): string {
   } catch {
     return String(n);
   }
+}
+
+/** One entry of a WebExtension `_locales/<lang>/messages.json`. */
+export interface LocaleMessage {
+  message: string;
+  placeholders?: Record<string, { content: string }>;
+}
+
+/**
+ * The English table in `messages.json` form, for a build script to write to
+ * `public/_locales/en/messages.json`. `$1` becomes a named placeholder (`$ARG1$`), the form
+ * both Chrome and Firefox document; a literal `$` is escaped as `$$`.
+ */
+export function messagesJson(): Record<MessageKey, LocaleMessage> {
+  const out = {} as Record<MessageKey, LocaleMessage>;
+  for (const [key, text] of Object.entries(MESSAGES) as Array<[MessageKey, string]>) {
+    const placeholders: Record<string, { content: string }> = {};
+    const message = text.replace(/\$([1-9])|\$/g, (m, n: string | undefined) => {
+      if (!n) return '$$';
+      placeholders[`arg${n}`] = { content: `$${n}` };
+      return `$ARG${n}$`;
+    });
+    out[key] = Object.keys(placeholders).length ? { message, placeholders } : { message };
+  }
+  return out;
 }

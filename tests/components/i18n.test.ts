@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
-import { MESSAGES, setTranslator, t, tPlural } from '../../components/i18n.ts';
+import { MESSAGES, messagesJson, setTranslator, t, tPlural } from '../../components/i18n.ts';
 
 afterEach(() => setTranslator(undefined));
 
@@ -29,5 +29,15 @@ describe('i18n', () => {
 
   it('has keys that messages.json accepts', () => {
     for (const key of Object.keys(MESSAGES)) expect(key).toMatch(/^[A-Za-z0-9_]+$/);
+  });
+
+  it('exports messages.json entries with named placeholders', () => {
+    const json = messagesJson();
+    expect(Object.keys(json)).toEqual(Object.keys(MESSAGES));
+    expect(json.progressMatching).toEqual({
+      message: 'Matching sources: $ARG1$ of $ARG2$ sentences checked',
+      placeholders: { arg1: { content: '$1' }, arg2: { content: '$2' } },
+    });
+    expect(json.close).toEqual({ message: 'Close' });
   });
 });
