@@ -14,7 +14,9 @@ export default defineBackground(() => {
   tabs.listen();
 
   handleMessages({
-    findSources: (req, sender) => service.find(req, tabs.signal(sender.tab!.id!, req.page.url)),
+    findSources: async (req, sender) => ({
+      results: await service.find(req, tabs.signal(sender.tab!.id!, req.page.url)),
+    }),
     reportStatus: async (status, sender) => {
       await showStatus(sender.tab!.id!, status).catch(() => {});
       return null;

@@ -167,11 +167,10 @@ export class SourceService {
       if (!v || !doc) continue;
       const bar = v === 'outbound' ? SHOW_THRESHOLD : SHOW_THRESHOLD * CITED_THRESHOLD_FACTOR;
       if (r.score < bar) continue;
+      // The fragment selects the whole passage (or window) the quote was taken from.
       const first = doc.passages[r.index];
-      const start = first?.start ?? doc.text.indexOf(r.text);
-      const end = start >= 0 ? start + r.text.length : -1;
-      const fragment =
-        start >= 0 && doc.text.slice(start, end) === r.text ? textFragmentFor(doc.text, start, end) : '';
+      const last = doc.passages[r.index + Math.max(1, r.span) - 1] ?? first;
+      const fragment = first && last ? textFragmentFor(doc.text, first.start, last.end) : '';
       const base = bare(doc.finalUrl);
       shown.push({
         url: doc.finalUrl,

@@ -1,0 +1,273 @@
+// @vitest-environment node
+/**
+ * The whole hover-to-source path on the demo news site, in Chromium and Firefox with the built
+ * extension: sentences are marked (and nothing in page chrome), hovering a sourced sentence
+ * shows the right source and passage, pin and Escape work, the switch restores the page exactly,
+ * and (Chromium) a killed service worker loses no answer.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoServers } from '../../scripts/demo-server.mjs';
+import {
+  domSnapshot,
+  diffSnapshots,
+  evaluateIn,
+  launchChromium,
+  launchFirefox,
+  REPO_ROOT,
+  TEST_BUILD_DIRS,
+  type AnyPage,
+  type ChromiumSession,
+  type FirefoxSession,
+} from './harness/index.ts';
+import {
+  highlightTexts,
+  hoverSentence,
+  recordStatus,
+  sentencePoint,
+  waitForCard,
+  waitForNoCard,
+  waitForState,
+} from './support/sourcelight.ts';
+
+interface Expected {
+  path: string;
+  title: string;
+  sourced: Array<{
+    sentence: string;
+    sourceUrl: string;
+    sourceTitle: string;
+    passageIncludes: string;
+    via: string;
+    level: string;
+  }>;
+  unsourced: string[];
+  neverMarked: string[];
+}
+
+const expectations = JSON.parse(
+  readFileSync(join(REPO_ROOT, 'demo-site/expectations.json'), 'utf8'),
+) as { articles: Expected[] };
+
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+const lower = (s: string) => collapse(s).toLowerCase();
+
+let servers: { sites: Record<string, string>; counts: Map<number, number>; reset(): void; close(): Promise<void> };
+
+beforeAll(async () => {
+  servers = await startDemoServers();
+});
+afterAll(async () => {
+  await servers?.close();
+});
+
+interface Driver {
+  name: string;
+  newPage(): Promise<AnyPage>;
+  goto(page: AnyPage, url: string): Promise<void>;
+  /** Toggle the global switch through the real popup UI. */
+  setGlobalSwitch(on: boolean): Promise<void>;
+}
+
+function behaviour(getDriver: () => Driver) {
+  const article = expectations.articles[0]!;
+  const url = () => `${servers.sites.news}${article.path}`;
+
+  it('marks the article sentences and nothing in navigation, captions, asides, forms or code', async () => {
+    const d = getDriver();
+    for (const a of expectations.articles) {
+      const page = await d.newPage();
+      await recordStatus(page);
+      await d.goto(page, `${servers.sites.news}${a.path}`);
+      await waitForState(page, ['matching', 'done']);
+      const marked = (await highlightTexts(page, 'sourcelight-sentence')).map(lower);
+      for (const s of [...a.sourced.map((x) => x.sentence), ...a.unsourced])
+        expect(marked, `${a.path}: “${s}” should be marked`).toContain(lower(s));
+      for (const chrome of a.neverMarked) {
+        const hit = marked.find((m) => m.includes(lower(chrome)) || lower(chrome).includes(m));
+        expect(hit, `${a.path}: “${chrome}” must not be marked`).toBeUndefined();
+      }
+      await page.close();
+    }
+  });
+
+  it('shows the right source and passage when a sourced sentence is hovered', async () => {
+    const d = getDriver();
+    const page = await d.newPage();
+    await recordStatus(page);
+    await d.goto(page, url());
+    await waitForState(page, ['done'], 60_000);
+    for (const want of article.sourced) {
+      await page.mouse.move(1, 1);
+      await waitForNoCard(page);
+      await hoverSentence(page, want.sentence);
+      const card = await waitForCard(page, 'tooltip');
+      expect(card.role).toBe('tooltip');
+      const source = card.sources.find((s) => s.title === want.sourceTitle);
+      expect(source, `card for “${want.sentence}”: ${JSON.stringify(card.sources)}`).toBeDefined();
+      expect(lower(source!.passage)).toContain(lower(want.passageIncludes).slice(0, 40));
+      expect(source!.href).toMatch(/#:~:text=/);
+      if (want.level === 'numbers-differ') expect(source!.level).toBe('numbers-differ');
+    }
+    await page.close();
+  });
+
+  it('pins on click; Escape, the close button and a click outside close it', async () => {
+    const d = getDriver();
+    const page = await d.newPage();
+    await recordStatus(page);
+    await d.goto(page, url());
+    await waitForState(page, ['done'], 60_000);
+    const sentence = article.sourced[0]!.sentence;
+
+    let p = await sentencePoint(page, sentence);
+    await page.mouse.click(p.x, p.y);
+    const pinned = await waitForCard(page, 'pinned');
+    expect(pinned.role).toBe('dialog');
+    // A pinned card stays while the pointer wanders.
+    await page.mouse.move(5, 5);
+    await new Promise((r) => setTimeout(r, 600));
+    await waitForCard(page, 'pinned');
+    await page.keyboard.press('Escape');
+    await waitForNoCard(page);
+
+    p = await sentencePoint(page, sentence);
+    await page.mouse.click(p.x, p.y);
+    await waitForCard(page, 'pinned');
+    const closed = await evaluateIn(
+      page,
+      () => {
+        const btn = document
+          .querySelector('sourcelight-ui')
+          ?.shadowRoot?.querySelector<HTMLButtonElement>('.sl-close');
+        btn?.click();
+        return !!btn;
+      },
+      null,
+    );
+    expect(closed).toBe(true);
+    await waitForNoCard(page);
+
+    p = await sentencePoint(page, sentence);
+    await page.mouse.click(p.x, p.y);
+    await waitForCard(page, 'pinned');
+    await page.mouse.click(3, 3);
+    await waitForNoCard(page);
+    await page.close();
+  });
+
+  it('the switch off gives back the page exactly; on brings the marks back', async () => {
+    const d = getDriver();
+    const page = await d.newPage();
+    await recordStatus(page);
+    await d.goto(page, url());
+    await waitForState(page, ['done'], 60_000);
+    const before = await domSnapshot(page);
+    const markedBefore = await highlightTexts(page, 'sourcelight-sentence');
+    expect(markedBefore.length).toBeGreaterThan(5);
+    // Use the UI so the host element exists, then switch off from the popup.
+    await hoverSentence(page, article.sourced[0]!.sentence);
+    await waitForCard(page, 'tooltip');
+    await d.setGlobalSwitch(false);
+    await expect
+      .poll(() => evaluateIn(page, () => CSS.highlights.size, null), { timeout: 10_000 })
+      .toBe(0);
+    const after = await domSnapshot(page);
+    expect(diffSnapshots(before, after)).toEqual([]);
+    expect(after.html).toBe(before.html);
+    expect(await evaluateIn(page, () => document.adoptedStyleSheets.length, null)).toBe(0);
+    await d.setGlobalSwitch(true);
+    await expect
+      .poll(async () => (await highlightTexts(page, 'sourcelight-sentence')).length, {
+        timeout: 20_000,
+      })
+      .toBe(markedBefore.length);
+    await page.close();
+  });
+}
+
+describe('Chromium', () => {
+  let session: ChromiumSession;
+  const driver: Driver = {
+    name: 'chromium',
+    newPage: async () => {
+      const page = await session.newPage();
+      await page.setViewportSize({ width: 1200, height: 900 });
+      return page;
+    },
+    goto: async (page, url) => {
+      await (page as import('playwright-core').Page).goto(url);
+    },
+    setGlobalSwitch: async (on) => {
+      const popup = await session.openExtensionPage('popup.html');
+      const box = popup.getByRole('switch').first();
+      await box.waitFor();
+      if ((await box.isChecked()) !== on) await box.click();
+      await expect.poll(() => box.isChecked()).toBe(on);
+      await popup.close();
+    },
+  };
+  beforeAll(async () => {
+    session = await launchChromium({ extensionDir: TEST_BUILD_DIRS.chrome });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  behaviour(() => driver);
+
+  it('loses no answer when the service worker is killed mid-request', async () => {
+    const article = expectations.articles[1]!;
+    const page = (await driver.newPage()) as import('playwright-core').Page;
+    await recordStatus(page);
+    // Fresh URLs (a query string) so no cached answer hides the kill.
+    await page.goto(`${servers.sites.news}${article.path}?kill=${Date.now()}`);
+    await waitForState(page, ['matching', 'done']);
+    await session.stopServiceWorker();
+    const done = await waitForState(page, ['done'], 60_000);
+    const sourced = (await highlightTexts(page, 'sourcelight-sourced')).concat(
+      await highlightTexts(page, 'sourcelight-numbers-differ'),
+    );
+    expect(done.sourced).toBeGreaterThanOrEqual(article.sourced.length);
+    for (const s of article.sourced) expect(sourced.map(lower)).toContain(lower(s.sentence));
+    await page.close();
+  });
+});
+
+describe('Firefox', () => {
+  let session: FirefoxSession;
+  const driver: Driver = {
+    name: 'firefox',
+    newPage: async () => {
+      const page = await session.newPage();
+      await page.setViewport({ width: 1200, height: 900 });
+      return page;
+    },
+    goto: async (page, url) => {
+      await (page as import('puppeteer-core').Page).goto(url);
+    },
+    setGlobalSwitch: async (on) => {
+      const popup = await session.openExtensionPage('popup.html');
+      const sel = 'input[role="switch"]';
+      await popup.waitForSelector(sel);
+      const checked = await popup.$eval(sel, (el) => (el as HTMLInputElement).checked);
+      if (checked !== on) await popup.click(sel);
+      await popup.waitForFunction(
+        (s, want) => (document.querySelector(s) as HTMLInputElement | null)?.checked === want,
+        {},
+        sel,
+        on,
+      );
+      await popup.close();
+    },
+  };
+  beforeAll(async () => {
+    session = await launchFirefox({ extensionDir: TEST_BUILD_DIRS.firefox });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  behaviour(() => driver);
+});
