@@ -43,7 +43,7 @@ function stemEn(w: string): string {
 }
 
 function stemDe(w: string): string {
-  return strip(w, ['ungen', 'heiten', 'keiten', 'ern', 'em', 'en', 'er', 'es', 'e', 's', 'n'], 4);
+  return strip(w, ['ern', 'em', 'en', 'er', 'es', 'e', 's', 'n'], 4);
 }
 
 function stemFr(w: string): string {
