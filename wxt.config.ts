@@ -6,7 +6,11 @@ import { defineConfig } from 'wxt';
  */
 const testBuild = process.env.SOURCELIGHT_TEST_BUILD === '1';
 const testPorts = testBuild
-  ? (process.env.SOURCELIGHT_TEST_PORTS ?? '8601,8602,8603,8604,8605,8606,8607,8608,8609')
+  ? (process.env.SOURCELIGHT_TEST_PORTS ??
+    // 8601–8609: the demo sites; 8611–8619: fixture servers of individual tests.
+    Array.from({ length: 19 }, (_, i) => 8601 + i)
+      .filter((p) => p !== 8610)
+      .join(','))
   : '';
 
 export default defineConfig({

@@ -3,7 +3,7 @@
  * to move into it, click to pin, Escape / click outside / close button to dismiss, and moving
  * through sourced sentences from the keyboard. All listeners die with the AbortSignal.
  */
-import { t } from '../../components/i18n';
+import { t, tPlural } from '../../components/i18n';
 import type { PageController } from './controller';
 import type { Overlay } from './overlay';
 
@@ -165,7 +165,7 @@ export class HoverController {
     this.open(id, false);
     const n = info.answer?.sources.length ?? 0;
     this.overlay.announce(
-      `${next + 1} / ${ids.length}: ${n === 1 ? t('sourceCountOne', n) : t('sourceCountOther', n)}. ${info.text}`,
+      `${next + 1} / ${ids.length}: ${tPlural('sourceCount', n)}. ${info.text}`,
     );
     return true;
   }

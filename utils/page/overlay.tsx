@@ -142,7 +142,7 @@ export class Overlay {
             padding: 8,
             apply({ availableHeight, elements }) {
               const max = Math.max(120, Math.min(availableHeight, window.innerHeight * 0.6));
-              elements.floating.style.maxHeight = `${Math.floor(max)}px`;
+              elements.floating.style.setProperty('--sl-max-height', `${Math.floor(max)}px`);
             },
           }),
         ],
