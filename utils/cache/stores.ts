@@ -12,9 +12,9 @@ export const CACHE_SPECS = {
   results: { name: 'results', ttlMs: 6 * HOUR, maxBytes: 10_000_000 },
 } as const satisfies Record<string, CacheOptions>;
 
-/** The cache of extracted pages. */
-export function openPageCache(backend?: CacheOptions['backend']): Cache<ExtractedDoc> {
-  return createCache<ExtractedDoc>({ ...CACHE_SPECS.pages, backend });
+/** The cache of source pages (extracted documents, or whatever the caller derives from them). */
+export function openPageCache<V = ExtractedDoc>(backend?: CacheOptions['backend']): Cache<V> {
+  return createCache<V>({ ...CACHE_SPECS.pages, backend });
 }
 
 /** The cache of sentence answers; the caller chooses the key (e.g. page URL + sentence text). */

@@ -85,7 +85,7 @@ export function buildWallRules(extensionId: string, allow: LoopbackAllowance): W
 
 /** What the Firefox listener needs from the browser, injectable for tests. */
 export interface FirefoxWallDeps {
-  /** This extension's origin, e.g. `moz-extension://<uuid>`. */
+  /** This extension's base URL, e.g. `moz-extension://<uuid>/`. */
   ownOrigin: string;
   allow: LoopbackAllowance;
   resolve: (hostname: string) => Promise<{ addresses: string[] }>;
@@ -166,7 +166,9 @@ export function installNetworkGuard(
   let state: Promise<GuardState>;
   if (ff.dns && ff.webRequest) {
     const dns = ff.dns;
-    const ownOrigin = new URL((browser.runtime.getURL as (p: string) => string)('/')).origin;
+    // The base URL string, not URL.origin: non-special schemes have an opaque ("null") origin
+    // in standard URL parsers, which would match nothing.
+    const ownOrigin = (browser.runtime.getURL as (p: string) => string)('/');
     ff.webRequest.onBeforeRequest.addListener(
       createFirefoxListener({ ownOrigin, allow, resolve: (h) => dns.resolve(h) }),
       // tabId -1: requests made outside any tab, i.e. by the background page.

@@ -108,7 +108,7 @@ describe('Chrome wall rules', () => {
 });
 
 describe('Firefox wall listener', () => {
-  const own = 'moz-extension://1234-uuid';
+  const own = 'moz-extension://1234-uuid/';
   const dnsTable: Record<string, string[]> = {
     'public.example': ['93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c'],
     'rebind.example': ['93.184.215.14', '127.0.0.1'],
@@ -127,7 +127,7 @@ describe('Firefox wall listener', () => {
     },
   });
   const ours = (url: string) =>
-    listener({ url, originUrl: `${own}/_generated_background_page.html` });
+    listener({ url, originUrl: `${own}_generated_background_page.html` });
 
   it('leaves requests of pages and other extensions alone', async () => {
     const r = await listener({ url: 'http://10.0.0.1/', originUrl: 'https://news.example/' });
