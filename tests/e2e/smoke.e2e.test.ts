@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  collectConsole,
   launchChromium,
   launchFirefox,
   startFixtureServer,
@@ -19,6 +18,12 @@ import {
 declare const chrome: {
   runtime: { id: string; sendMessage(message: unknown): Promise<unknown> };
 };
+
+/**
+ * The protocol's status request (utils/messaging: envelope `{ sl: 1, type, payload }`); every
+ * handler answers `{ ok, ... }`, so any reply proves the content script is up and listening.
+ */
+const GET_STATUS = { sl: 1, type: 'getStatus', payload: {} };
 
 const ARTICLE = `<!doctype html><html lang="en"><head><title>Smoke article</title></head>
 <body><article><h1>Smoke</h1><p>The river rose by two metres overnight. Officials closed the bridge.</p></article></body></html>`;
@@ -49,11 +54,11 @@ describe('Chromium (MV3)', () => {
 
   it('runs the content script on a 127.0.0.1 page', async () => {
     const page = await session.newPage();
-    const log = collectConsole(page);
-    await page.goto(server.url('/article.html'));
-    // DOM-free signal: the extension's isolated world exists in the page's main frame.
+    await page.goto(server.url('/article.html?browser=chromium'));
+    // DOM-free signals: the extension's isolated world exists in the page's main frame, and
+    // the content script answers a message.
     await session.waitForContentScript(page);
-    await log.waitFor('[sourcelight] content script');
+    expect(await session.sendToTab(page, GET_STATUS)).toMatchObject({ ok: true });
     expect(server.count('/article.html')).toBeGreaterThanOrEqual(1);
     await page.close();
   });
@@ -126,9 +131,8 @@ describe('Firefox (MV2)', () => {
 
   it('runs the content script on a 127.0.0.1 page', async () => {
     const page = await session.newPage();
-    const log = collectConsole(page);
-    await page.goto(server.url('/article.html'));
-    await log.waitFor('[sourcelight] content script');
+    await page.goto(server.url('/article.html?browser=firefox'));
+    expect(await session.sendToTab(page, GET_STATUS)).toMatchObject({ ok: true });
     await page.close();
   });
 

@@ -15,6 +15,7 @@ import {
 } from 'playwright-core';
 import { startBlockingProxy } from './blocking-proxy.ts';
 import { CHROMIUM_PATH, requireBuild } from './paths.ts';
+import { pageUrl, sendToTabFrom } from './tab-messaging.ts';
 
 /** Options for {@link launchChromium}. */
 export interface ChromiumLaunchOptions {
@@ -54,6 +55,12 @@ export interface ChromiumSession {
    * DOM-free signal (CDP reports an isolated execution context whose origin is the extension).
    */
   waitForContentScript(page: Page, opts?: { timeoutMs?: number }): Promise<void>;
+  /**
+   * Sends `message` to the content script in `page` (via `tabs.sendMessage` from an extension
+   * page the session keeps open) and returns the reply; retries while nothing listens yet.
+   * The page's URL must be unique among open tabs.
+   */
+  sendToTab(page: Page, message: unknown, opts?: { timeoutMs?: number }): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -81,6 +88,9 @@ export function chromiumArgs(extensionDir: string, proxyPort: number, headless: 
     '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
   ];
 }
+
+/** Extension page used to send tab messages (any page of the extension would do). */
+const CONTROL_PAGE = 'popup.html';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -229,6 +239,13 @@ export async function launchChromium(opts: ChromiumLaunchOptions): Promise<Chrom
     }
   }
 
+  // The extension page that sends tab messages; opened on first use, reopened if closed.
+  let messenger: Page | undefined;
+  async function sendToTab(page: Page, message: unknown, opts: { timeoutMs?: number } = {}) {
+    if (!messenger || messenger.isClosed()) messenger = await openExtensionPage(CONTROL_PAGE);
+    return sendToTabFrom(messenger, await pageUrl(page), message, opts);
+  }
+
   return {
     context,
     extensionId,
@@ -240,6 +257,7 @@ export async function launchChromium(opts: ChromiumLaunchOptions): Promise<Chrom
     waitForWorkerRunning: ({ timeoutMs = 10_000 } = {}) => waitForStatus('running', timeoutMs),
     newPage: () => context.newPage(),
     openExtensionPage,
+    sendToTab,
     waitForContentScript,
     async close() {
       await context.close().catch(() => undefined);

@@ -8,6 +8,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startBlockingProxy } from './blocking-proxy.ts';
 import { DEFAULT_FIREFOX_EXTENSION_UUID, firefoxPrefs } from './firefox-prefs.ts';
 import { FIREFOX_PATH, requireBuild } from './paths.ts';
+import { pageUrl, sendToTabFrom } from './tab-messaging.ts';
 
 /** Options for {@link launchFirefox}. */
 export interface FirefoxLaunchOptions {
@@ -31,6 +32,12 @@ export interface FirefoxSession {
   newPage(): Promise<Page>;
   /** Opens `moz-extension://<uuid>/<path>` in a new tab and waits until its document is complete. */
   openExtensionPage(path: string): Promise<Page>;
+  /**
+   * Sends `message` to the content script in `page` (via `tabs.sendMessage` from an extension
+   * page the session keeps open) and returns the reply; retries while nothing listens yet.
+   * The page's URL must be unique among open tabs.
+   */
+  sendToTab(page: Page, message: unknown, opts?: { timeoutMs?: number }): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -48,6 +55,9 @@ function geckoIdOf(extensionDir: string): string {
 interface BidiConnectionLike {
   send(method: string, params: Record<string, unknown>): Promise<unknown>;
 }
+
+/** Extension page used to send tab messages (any page of the extension would do). */
+const CONTROL_PAGE = 'popup.html';
 
 /** Launches Firefox and installs the extension. */
 export async function launchFirefox(opts: FirefoxLaunchOptions): Promise<FirefoxSession> {
@@ -112,6 +122,13 @@ export async function launchFirefox(opts: FirefoxLaunchOptions): Promise<Firefox
     }
   }
 
+  // The extension page that sends tab messages; opened on first use, reopened if closed.
+  let messenger: Page | undefined;
+  async function sendToTab(page: Page, message: unknown, opts: { timeoutMs?: number } = {}) {
+    if (!messenger || messenger.isClosed()) messenger = await openExtensionPage(CONTROL_PAGE);
+    return sendToTabFrom(messenger, await pageUrl(page), message, opts);
+  }
+
   return {
     browser,
     extensionId,
@@ -119,6 +136,7 @@ export async function launchFirefox(opts: FirefoxLaunchOptions): Promise<Firefox
     blockedRequests: proxy.attempts,
     newPage: () => browser.newPage(),
     openExtensionPage,
+    sendToTab,
     async close() {
       await browser.close().catch(() => undefined);
       await proxy.close();

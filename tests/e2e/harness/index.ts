@@ -25,4 +25,5 @@ export { domSnapshot, diffSnapshots } from './dom-snapshot.ts';
 export type { DomSnapshot } from './dom-snapshot.ts';
 export { collectConsole, evaluateIn, addInitScriptTo } from './pages.ts';
 export type { AnyPage, ConsoleLog } from './pages.ts';
+export { sendToTabFrom, pageUrl } from './tab-messaging.ts';
 export { REPO_ROOT, CHROMIUM_PATH, FIREFOX_PATH, TEST_BUILD_DIRS, requireBuild } from './paths.ts';

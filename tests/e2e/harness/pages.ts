@@ -13,15 +13,25 @@ function isPlaywright(page: AnyPage): page is PlaywrightPage {
   return 'addInitScript' in page;
 }
 
-/** Runs a serialisable function in the page's main world and returns its result. */
+/**
+ * Source of an expression that calls `fn(arg)` in the page. Going through a string lets us
+ * define `__name`: esbuild-based runners (tsx) wrap named inner functions in `__name(...)`
+ * calls, which would throw a ReferenceError in the page where that helper does not exist.
+ */
+function callSource<A>(fn: (arg: A) => unknown, arg: A): string {
+  const json = arg === undefined ? 'undefined' : JSON.stringify(arg);
+  return `(() => { const __name = (f) => f; return (${fn.toString()})(${json}); })()`;
+}
+
+/** Runs a function in the page's main world; `arg` and the result must be JSON-serialisable. */
 export async function evaluateIn<R, A>(
   page: AnyPage,
   fn: (arg: A) => R | Promise<R>,
   arg: A,
 ): Promise<R> {
-  // Both drivers serialise `fn` and `arg`; their generic typings differ, so call them loosely.
-  const loose = page as unknown as { evaluate(f: unknown, a: unknown): Promise<unknown> };
-  return (await loose.evaluate(fn, arg)) as R;
+  // Both drivers evaluate a string as an expression and await a promise result.
+  const loose = page as unknown as { evaluate(source: string): Promise<unknown> };
+  return (await loose.evaluate(callSource(fn, arg))) as R;
 }
 
 /** Registers a script that runs in every new document of this page before the page's own scripts. */
@@ -30,12 +40,9 @@ export async function addInitScriptTo<A>(
   fn: (arg: A) => void,
   arg: A,
 ): Promise<void> {
-  const loose = page as unknown as {
-    addInitScript?(f: unknown, a: unknown): Promise<void>;
-    evaluateOnNewDocument(f: unknown, a: unknown): Promise<unknown>;
-  };
-  if (isPlaywright(page)) await loose.addInitScript?.(fn, arg);
-  else await loose.evaluateOnNewDocument(fn, arg);
+  const source = callSource(fn, arg);
+  if (isPlaywright(page)) await page.addInitScript(source);
+  else await page.evaluateOnNewDocument(source);
 }
 
 /** Console messages of a page, collected from the moment this is called (content scripts included). */

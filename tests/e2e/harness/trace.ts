@@ -36,9 +36,9 @@ export interface AttributedLongTask {
   scripts: { url: string; event: string; durationMs: number }[];
   /** Time in scripts whose URL is on the extension's origin. */
   extensionMs: number;
-  /** Time in other scripts (the page's own). */
+  /** Time in other scripts with a URL (the page's own). */
   pageMs: number;
-  /** Task time outside any script event (layout, GC, microtasks, browser work). */
+  /** Task time outside scripts with a URL (layout, GC, microtasks, eval, browser work). */
   unattributedMs: number;
   /** The largest share: 'extension', 'page' or 'unattributed'. */
   mainCause: 'extension' | 'page' | 'unattributed';
@@ -63,9 +63,20 @@ export function attributeLongTasks(
 ): AttributedLongTask[] {
   const thresholdUs = (opts.thresholdMs ?? 50) * 1000;
   const complete = events.filter((e) => e.ph === 'X' && typeof e.dur === 'number');
-  const origin0 = Math.min(...complete.map((e) => e.ts));
+  // reduce, not Math.min(...): a long trace has more events than a call has argument slots.
+  const origin0 = complete.reduce((min, e) => Math.min(min, e.ts), Infinity);
+  // The page's main thread: a renderer main thread ("CrRendererMain") that ran events for the
+  // frame. Other threads of the process (compositor, IO) also tag events with the frame.
+  const mainThreads = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
   const threads = new Set(
-    complete.filter((e) => e.args?.data?.frame === opts.frameId).map((e) => `${e.pid}:${e.tid}`),
+    complete
+      .filter((e) => e.args?.data?.frame === opts.frameId)
+      .map((e) => `${e.pid}:${e.tid}`)
+      .filter((key) => mainThreads.size === 0 || mainThreads.has(key)),
   );
   const onThread = (e: TraceEvent) => threads.has(`${e.pid}:${e.tid}`);
   const within = (outer: TraceEvent, inner: TraceEvent) =>
@@ -100,13 +111,13 @@ export function attributeLongTasks(
       event: s.name,
       durationMs: (s.dur ?? 0) / 1000,
     }));
-    const extensionMs = runs
-      .filter((r) => r.url.startsWith(opts.extensionOrigin))
-      .reduce((sum, r) => sum + r.durationMs, 0);
-    const scriptedMs = runs.reduce((sum, r) => sum + r.durationMs, 0);
+    const sum = (keep: (url: string) => boolean) =>
+      runs.filter((r) => keep(r.url)).reduce((total, r) => total + r.durationMs, 0);
+    const extensionMs = sum((url) => url.startsWith(opts.extensionOrigin));
+    // Scripts without a URL (eval, the driver's own injected helpers) are nobody's for sure.
+    const pageMs = sum((url) => url !== '' && !url.startsWith(opts.extensionOrigin));
     const durationMs = (task.dur ?? 0) / 1000;
-    const pageMs = scriptedMs - extensionMs;
-    const unattributedMs = Math.max(0, durationMs - scriptedMs);
+    const unattributedMs = Math.max(0, durationMs - extensionMs - pageMs);
     const mainCause =
       extensionMs >= pageMs && extensionMs >= unattributedMs
         ? 'extension'
