@@ -66,7 +66,7 @@ describe('Chromium production build', () => {
     const status: StatusFrom = () =>
       worker.evaluate(async (url) => {
         const c = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
-        const [tab] = await c.tabs.query({ url });
+        const tab = (await c.tabs.query({})).find((t) => t.url === url);
         const reply = (await c.tabs.sendMessage(tab!.id!, { sl: 1, type: 'getStatus', payload: {} })) as {
           ok: boolean;
           value: { state: string; sentences: number; sourced: number };
@@ -101,7 +101,8 @@ describe('Firefox production build', () => {
     const status: StatusFrom = () =>
       popup.evaluate(async (url) => {
         const b = (globalThis as unknown as { browser: typeof import('webextension-polyfill') }).browser;
-        const [tab] = await b.tabs.query({ url });
+        // A match pattern with a port matches nothing in Firefox: compare URLs instead.
+        const tab = (await b.tabs.query({})).find((t) => t.url === url);
         const reply = (await b.tabs.sendMessage(tab!.id!, { sl: 1, type: 'getStatus', payload: {} })) as {
           ok: boolean;
           value: { state: string; sentences: number; sourced: number };
