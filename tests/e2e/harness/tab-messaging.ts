@@ -59,8 +59,6 @@ export async function sendToTabFrom(
   }
 }
 
-};
-
 /** URL of the page as the browser's tabs API reports it. */
 export async function pageUrl(page: AnyPage): Promise<string> {
   return evaluateIn(page, () => location.href, undefined);
