@@ -32,9 +32,35 @@ function statedMatcher(doc: Document): { stated?: ScanOptions['stated']; hasStat
   };
 }
 
+/** Below this much stated text, structured data is not trusted to place the article. */
+const MIN_STATED_CHARS = 200;
+
+/**
+ * The lowest element holding every block the page states is its body, or null when the
+ * statement is too thin or its blocks are scattered over the whole page (a teaser elsewhere
+ * that repeats the lede).
+ */
+function statedRoot(result: ScanResult): Element | null {
+  let lca: Element | null = null;
+  let chars = 0;
+  let count = 0;
+  for (const b of result.blocks) {
+    if (!b.stated) continue;
+    chars += b.len;
+    count++;
+    if (!lca) lca = b.el;
+    while (lca && !lca.contains(b.el)) lca = lca.parentElement;
+  }
+  // One stated block says where the text starts, not where the article is (a truncated statement).
+  if (!lca || chars < MIN_STATED_CHARS || count < 2) return null;
+  const name = lca.localName;
+  return name === 'body' || name === 'html' ? null : lca;
+}
+
 function pick(result: ScanResult): Selection & { root: Element | null } {
-  if (!result.root) return { root: null, blocks: [], chars: 0 };
-  return { root: result.root, ...selectBlocks(result, result.root) };
+  const root = statedRoot(result) ?? result.root;
+  if (!root) return { root: null, blocks: [], chars: 0 };
+  return { root, ...selectBlocks(result, root) };
 }
 
 /**
@@ -43,7 +69,14 @@ function pick(result: ScanResult): Selection & { root: Element | null } {
  */
 export function* findArticleSteps(doc: Document): Generator<void, Article | null, void> {
   const statement = statedMatcher(doc);
-  let best = pick(yield* scan(doc, statement));
+  const first = yield* scan(doc, statement);
+  let best = pick(first);
+  if (best.chars < RETRY_BELOW_CHARS && first.hiddenChars > best.chars) {
+    // Some pages keep their body hidden until a script reveals it (anti-flicker snippets, apps
+    // that failed to start): the hidden text is still the article.
+    const unhidden = pick(yield* scan(doc, { ...statement, ignoreVisibility: true }));
+    if (unhidden.chars >= 2 * best.chars) best = unhidden;
+  }
   if (best.chars < RETRY_BELOW_CHARS) {
     // Class words can be wrong (a page-wide "has-sidebar"); without them, does more body appear?
     const lenient = pick(yield* scan(doc, { ...statement, ignoreClasses: true }));

@@ -4,7 +4,7 @@
  * root is the element with the best score: long, link-poor paragraphs add, short or link-heavy
  * blocks subtract, so going up past the article only adds chrome and going down loses paragraphs.
  */
-import { INLINE_TAGS, STRUCTURAL_KEEP, classSignal, isNeverBody } from './signals';
+import { INLINE_TAGS, STRUCTURAL_KEEP, classSignal, isChromeByRole, isNeverBody } from './signals';
 import { isHidden } from './visibility';
 
 /** A class-marked chrome element above a block (nearest first). */
@@ -36,6 +36,8 @@ export interface ScanResult {
   rootValue: number;
   /** The root's own score, before any discount for sitting inside class-marked chrome. */
   rootRaw: number;
+  /** Characters in blocks skipped as hidden. */
+  hiddenChars: number;
   /** Scores of class-marked elements, read by the block filter. */
   values: Map<Element, number>;
 }
@@ -48,6 +50,10 @@ export interface ScanOptions {
   stated?: (el: Element) => boolean;
   /** True when the page states its body, so unstated long blocks count for less. */
   hasStatement?: boolean;
+  /** Count hidden blocks like visible ones (pages that hide their body until a script runs). */
+  ignoreVisibility?: boolean;
+  /** Developer aid: receives every element's score. */
+  trace?: Map<Element, number>;
 }
 
 interface Frame {
@@ -55,6 +61,8 @@ interface Frame {
   child: Node | null;
   inline: boolean;
   inLink: boolean;
+  /** Inside `<article>`, `<main>` or a stated body, where a `<header>` holds the lede. */
+  inArticle: boolean;
   negDepth: number;
   neg: NegLink | null;
   /** Inline text directly in this element (through inline descendants). */
@@ -68,8 +76,33 @@ interface Frame {
 }
 
 const HEADING = /^h[2-6]$/;
-/** Orphan inline text in a container becomes its own merged block when at least this long. */
-const MERGE_MIN = 80;
+const ARTICLE_TAGS = new Set(['article', 'main']);
+
+function isMainRole(el: Element): boolean {
+  const role = el.getAttribute('role');
+  return (
+    role === 'main' ||
+    role === 'article' ||
+    /\barticleBody\b/.test(el.getAttribute('itemprop') ?? '')
+  );
+}
+
+/**
+ * Subtrees the scan never enters. A `<header>` inside an article holds its headline, lede and
+ * byline: it is walked (the lede is body; headline and byline are cut later); a page's own
+ * `<header>` is not.
+ */
+function skipped(el: Element, parent: Frame): boolean {
+  if (el.localName === 'header' && parent.inArticle) return isChromeByRole(el);
+  return isNeverBody(el);
+}
+/**
+ * A container with both loose inline text and block children becomes one merged block when the
+ * loose text is at least this share of the nested text (old pages: "text<br><br>text<p>…");
+ * less than that and the loose text is labels or stray links, and the children stand alone.
+ */
+const MERGE_SHARE = 0.5;
+const NEVER_MERGED = new Set(['body', 'html', 'main', 'article']);
 
 function trimmedLength(s: string): number {
   let a = 0;
@@ -85,7 +118,10 @@ export function blockWeight(el: Element, len: number, linkLen: number): number {
   if (name === 'h1') return 0;
   if (HEADING.test(name)) return -10;
   const plain = len - linkLen;
-  return plain - 1.5 * linkLen - 30;
+  // Data-table cells are short by nature; they must not weigh like a menu of labels. (A long
+  // cell is a layout table's column of prose and weighs like any block.)
+  if ((name === 'td' || name === 'th') && len < 200) return Math.min(0, plain - 2 * linkLen) * 0.25;
+  return plain - linkLen - 25;
 }
 
 /**
@@ -99,7 +135,8 @@ export function* scan(doc: Document, opts: ScanOptions = {}): Generator<void, Sc
   let root: Element | null = null;
   let rootValue = 0;
   let rootRaw = 0;
-  if (!body) return { blocks, root, rootValue, rootRaw, values };
+  let hiddenChars = 0;
+  if (!body) return { blocks, root, rootValue, rootRaw, hiddenChars, values };
 
   const stack: Frame[] = [];
   const open = (el: Element, parent: Frame | null): Frame => {
@@ -116,6 +153,7 @@ export function* scan(doc: Document, opts: ScanOptions = {}): Generator<void, Sc
       child: el.firstChild,
       inline,
       inLink: (parent?.inLink ?? false) || name === 'a',
+      inArticle: (parent?.inArticle ?? false) || ARTICLE_TAGS.has(name) || isMainRole(el),
       negDepth,
       neg,
       inlineLen: 0,
@@ -139,7 +177,7 @@ export function* scan(doc: Document, opts: ScanOptions = {}): Generator<void, Sc
         const len = trimmedLength((node as Text).data);
         f.inlineLen += len;
         if (f.inLink) f.inlineLink += len;
-      } else if (node.nodeType === 1 && !isNeverBody(node as Element)) {
+      } else if (node.nodeType === 1 && !skipped(node as Element, f)) {
         stack.push(open(node as Element, f));
       }
       continue;
@@ -149,7 +187,7 @@ export function* scan(doc: Document, opts: ScanOptions = {}): Generator<void, Sc
     const parent = stack[stack.length - 1] ?? null;
     close(f, parent);
   }
-  return { blocks, root, rootValue, rootRaw, values };
+  return { blocks, root, rootValue, rootRaw, hiddenChars, values };
 
   function close(f: Frame, parent: Frame | null): void {
     const el = f.el;
@@ -165,10 +203,12 @@ export function* scan(doc: Document, opts: ScanOptions = {}): Generator<void, Sc
     let value = f.value;
     const hasNested = blocks.length > f.blockStart;
     const isBlock =
-      f.inlineLen > 0 && (!hasNested || f.inlineLen >= MERGE_MIN || f.inlineLen >= f.nestedLen);
+      f.inlineLen > 0 &&
+      (!hasNested || (f.inlineLen >= MERGE_SHARE * f.nestedLen && !NEVER_MERGED.has(el.localName)));
     let len = f.nestedLen;
     let link = f.nestedLink;
-    if (isBlock && isHidden(el)) {
+    if (isBlock && !opts.ignoreVisibility && isHidden(el)) {
+      hiddenChars += len + f.inlineLen;
       blocks.length = f.blockStart;
       value = 0;
       len = 0;
@@ -185,19 +225,22 @@ export function* scan(doc: Document, opts: ScanOptions = {}): Generator<void, Sc
       value = w;
       blocks.push({ el, len, linkLen: link, neg: f.neg, stated });
     }
-    if (f.neg && f.neg.el === el) {
-      f.neg.value = value;
-      values.set(el, value);
-      // Class-marked chrome: its text counts against any container that holds it.
-      value = -Math.abs(value) - 0.5 * len;
-    }
-    // Candidates inside class-marked chrome are trusted less, not ruled out: a page-wide wrapper
-    // may carry a word like "has-sidebar".
+    // Candidates inside class-marked chrome are trusted less, not ruled out: a wrapper may carry
+    // a word like "has-sidebar" or "content-behind-paywall".
     const candidate = f.negDepth > 0 ? value * 0.3 : value;
+    opts.trace?.set(el, value);
     if (candidate > rootValue) {
       rootValue = candidate;
       rootRaw = value;
       root = el;
+    }
+    if (f.neg && f.neg.el === el) {
+      f.neg.value = value;
+      values.set(el, value);
+      // Class-marked chrome: its prose does not count for the containers that hold it (comments,
+      // teasers); its link lists count against them, but lightly, since the block filter will
+      // cut it out of whatever root is chosen.
+      value = Math.min(0, value) * 0.25;
     }
     if (parent) {
       parent.value += value;

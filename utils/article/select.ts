@@ -41,6 +41,14 @@ export interface Selection {
   chars: number;
 }
 
+/** A dateline: a short block that is mostly a `<time>` ("12 March 2021, 10:04"). */
+function isDateline(b: ScannedBlock): boolean {
+  if (b.len > 80) return false;
+  const time = b.el.localName === 'time' ? b.el : b.el.querySelector('time');
+  if (!time) return false;
+  return (time.textContent ?? '').trim().length >= 0.4 * b.len;
+}
+
 /** Select the body blocks of `root`, in document order. */
 export function selectBlocks(scan: ScanResult, root: Element): Selection {
   const kept: ArticleBlock[] = [];
@@ -48,7 +56,7 @@ export function selectBlocks(scan: ScanResult, root: Element): Selection {
   for (const b of scan.blocks) {
     if (b.len === 0 || b.el.localName === 'h1') continue;
     if (b.el !== root && !root.contains(b.el)) continue;
-    if (underChrome(b, root, scan.rootRaw) || isLinkList(b)) continue;
+    if (underChrome(b, root, scan.rootRaw) || isLinkList(b) || isDateline(b)) continue;
     kept.push({ element: b.el, kind: blockKind(b.el, root) });
     chars += b.len;
   }

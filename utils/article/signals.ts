@@ -209,8 +209,15 @@ const NEGATIVE_TOKENS = new Set([
   'credit',
   'credits',
   'tags',
-  'tag',
   'taglist',
+  'tagcloud',
+  'date',
+  'dates',
+  'datetime',
+  'pubdate',
+  'posted',
+  'postmeta',
+  'entrymeta',
   'keywords',
   'topics',
   'print',
@@ -227,8 +234,6 @@ const NEGATIVE_TOKENS = new Set([
   'offscreen',
   'visuallyhidden',
   'screenreader',
-  'teaser',
-  'teasers',
   'readmore',
   'readalso',
   'seealso',
@@ -269,17 +274,32 @@ const POSITIVE_TOKENS = new Set([
 
 const tokenCache = new Map<string, string[]>();
 
-/** Split a class/id string into lower-case word tokens, plus joined neighbour pairs. */
+/**
+ * Split a class/id string into lower-case word tokens, plus joined neighbour pairs. Words found
+ * only by splitting camelCase count when at least 5 letters long: "tagStyle" must not say "tag".
+ */
 export function tokens(value: string): string[] {
   const hit = tokenCache.get(value);
   if (hit) return hit;
+  const out: string[] = [];
+  for (const word of value.split(/[^A-Za-z0-9]+/)) {
+    if (!word) continue;
+    const lower = word.toLowerCase();
+    out.push(lower);
+    const camel = word
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+      .split(' ');
+    if (camel.length > 1) {
+      for (const c of camel) if (c.length >= 5) out.push(c);
+      for (let i = 0; i + 1 < camel.length; i++) out.push(camel[i]! + camel[i + 1]!);
+    }
+  }
+  // "article-body" and "share-bar" also count as the joined word ("articlebody", "sharebar").
   const parts = value
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
-  const out = [...parts];
-  // "article-body" and "share-bar" also count as the joined word ("articlebody", "sharebar").
   for (let i = 0; i + 1 < parts.length; i++) out.push(parts[i]! + parts[i + 1]!);
   if (tokenCache.size > 5000) tokenCache.clear();
   tokenCache.set(value, out);
@@ -320,9 +340,42 @@ export function isChromeByRole(el: Element): boolean {
 /** True for elements whose subtree is never body text, by tag, role or attributes alone. */
 export function isNeverBody(el: Element): boolean {
   const name = el.localName;
-  if (NEVER_BODY_TAGS.has(name)) return true;
+  if (NEVER_BODY_TAGS.has(name)) return !isWrapperException(el);
   if (name === 'form') return !formIsPageWrapper(el);
   return isChromeByRole(el);
+}
+
+/**
+ * Tags that are chrome in a normal page but are sometimes (mis)used as wrappers: a `<header>`
+ * around the whole page, a `<figure>` around a data table. Such elements stay containers.
+ */
+const WRAPPER_EXCEPTIONS: Record<string, string> = {
+  header: 'article, main, [role="main"]',
+  footer: 'article, main, [role="main"]',
+  figure: 'table',
+};
+
+const CODE_CLASS =
+  /code|highlight|lang-|language|syntax|source|prettyprint|hljs|brush|shell|console/i;
+const CODE_CHARS = /[{}();=<>[\]$|]/g;
+
+/**
+ * Is a `<pre>` a code block? Preformatted prose (plain-text RFCs, poems) is body text; code is
+ * not. Code has a `<code>` inside, a class that says so, or a high density of code punctuation.
+ */
+export function isCodeBlock(pre: Element): boolean {
+  if (pre.querySelector('code, kbd, samp')) return true;
+  if (CODE_CLASS.test(pre.getAttribute('class') ?? '')) return true;
+  const text = (pre.textContent ?? '').slice(0, 4000);
+  if (text.length < 40) return true;
+  return (text.match(CODE_CHARS)?.length ?? 0) > 0.02 * text.length;
+}
+
+/** True when a chrome tag holds what must not be cut with it (see WRAPPER_EXCEPTIONS). */
+export function isWrapperException(el: Element): boolean {
+  if (el.localName === 'pre') return !isCodeBlock(el);
+  const sel = WRAPPER_EXCEPTIONS[el.localName];
+  return sel !== undefined && el.querySelector(sel) !== null;
 }
 
 /**

@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { findArticle, findArticleChunked, isSkippedInline } from '../../../utils/article/index';
+import { BASIC, EXCLUSIONS, P1, P2, P3, page } from './fixtures';
+
+const parse = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
+
+const texts = (doc: Document): string[] => {
+  const article = findArticle(doc);
+  if (!article) throw new Error('no article found');
+  return article.blocks.map((b) => (b.element.textContent ?? '').replace(/\s+/g, ' ').trim());
+};
+
+describe('findArticle', () => {
+  it('finds the body paragraphs of a plain article, without headline or byline', () => {
+    const doc = parse(BASIC);
+    const article = findArticle(doc)!;
+    expect(article.headline).toBe('Night buses to run until 3am');
+    expect(texts(doc)).toEqual([P1, P2, P3]);
+    expect(article.root.localName).toBe('article');
+    expect(article.lang).toBe('en');
+  });
+
+  for (const [rule, { html, chrome }] of Object.entries(EXCLUSIONS)) {
+    it(`leaves out ${rule}`, () => {
+      const found = texts(parse(html));
+      expect(found.join('\n')).not.toContain(chrome);
+      for (const p of [P1, P2, P3]) expect(found).toContain(p);
+    });
+  }
+
+  it('returns blocks in document order, none nested in another', () => {
+    const doc = parse(EXCLUSIONS.related!.html);
+    const blocks = findArticle(doc)!.blocks.map((b) => b.element);
+    for (let i = 1; i < blocks.length; i++) {
+      const order = blocks[i - 1]!.compareDocumentPosition(blocks[i]!);
+      expect(order & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      expect(order & Node.DOCUMENT_POSITION_CONTAINED_BY).toBeFalsy();
+    }
+  });
+
+  it('keeps subheadings followed by text and drops headings left with nothing under them', () => {
+    const doc = parse(
+      page(
+        `<article><h1>Night buses</h1><p>${P1}</p><h2>What it costs</h2><p>${P2}</p><p>${P3}</p><h2>Most read</h2></article>`,
+      ),
+    );
+    const article = findArticle(doc)!;
+    expect(article.blocks.map((b) => b.kind)).toEqual([
+      'paragraph',
+      'heading',
+      'paragraph',
+      'paragraph',
+    ]);
+    expect(texts(doc)).not.toContain('Most read');
+  });
+
+  it('labels list items, quotes and cells', () => {
+    const doc = parse(
+      page(`<article><h1>Night buses</h1><p>${P1}</p><ul><li>Route N1 runs from the station to the hospital every twenty minutes.</li></ul>
+      <blockquote><p>We have waited years for this, and it will change how people get home.</p></blockquote>
+      <table><tr><td>Route N2 will serve the university campus and the northern estates.</td></tr></table><p>${P2}</p><p>${P3}</p></article>`),
+    );
+    const kinds = findArticle(doc)!.blocks.map((b) => b.kind);
+    expect(kinds).toEqual(['paragraph', 'list-item', 'quote', 'cell', 'paragraph', 'paragraph']);
+  });
+
+  it('drops link lists inside the article', () => {
+    const doc = parse(
+      page(
+        `<article><h1>Night buses</h1><p>${P1}</p><p><a href="/x">Read more: the history of the night bus in our city since 1950</a></p><p>${P2}</p><p>${P3}</p></article>`,
+      ),
+    );
+    expect(texts(doc).join(' ')).not.toContain('Read more');
+  });
+
+  it('treats an orphan run of text in a container as one block', () => {
+    const doc = parse(page(`<div class="story">${P1}<br><br>${P2}<br><br>${P3}</div>`));
+    const article = findArticle(doc)!;
+    expect(article.blocks).toHaveLength(1);
+    expect(article.blocks[0]!.element.className).toBe('story');
+  });
+
+  it('returns null for a page that is only links and labels', () => {
+    const links = Array.from(
+      { length: 30 },
+      (_, i) => `<li><a href="/s/${i}">Story number ${i} of the day</a></li>`,
+    ).join('');
+    expect(findArticle(parse(page(`<ul>${links}</ul>`)))).toBeNull();
+  });
+
+  it('returns null for an empty page', () => {
+    expect(findArticle(parse('<html><body></body></html>'))).toBeNull();
+  });
+});
+
+describe('structured data comes first', () => {
+  // A decoy block with more prose than the article: layout alone would pick it.
+  const other =
+    'Residents of the old harbour district gathered on Sunday to celebrate the reopening of the market hall, closed for repairs since the floods.';
+  const decoy = `<div class="feature"><p>${other} ${other}</p><p>${other}</p><p>${other} ${other}</p><p>${P3}</p></div>`;
+  const body = `<div id="story"><p>${P1}</p><p>${P2}</p></div>`;
+
+  it('uses JSON-LD articleBody to pick the container the page states', () => {
+    const ld = `<script type="application/ld+json">${JSON.stringify({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: 'Night buses to run until 3am',
+      datePublished: '2024-03-02T09:30:00Z',
+      articleBody: `${P1}\n\n${P2}`,
+    })}</script>`;
+    const doc = parse(page(`<section>${decoy}</section><section>${body}</section>`, ld));
+    const article = findArticle(doc)!;
+    expect(article.root.id).toBe('story');
+    expect(texts(doc)).toEqual([P1, P2]);
+    expect(article.publishedAt).toBe('2024-03-02T09:30:00.000Z');
+  });
+
+  it('uses itemprop="articleBody"', () => {
+    const doc = parse(
+      page(
+        `<section>${decoy}</section><section><div itemprop="articleBody" id="stated"><p>${P1}</p><p>${P2}</p></div></section>`,
+      ),
+    );
+    expect(findArticle(doc)!.root.id).toBe('stated');
+  });
+
+  it('reads the canonical URL and headline from metadata when there is no h1', () => {
+    const head = `<link rel="canonical" href="https://news.example/night-buses"><meta property="og:title" content="Night buses to run late">`;
+    const doc = parse(page(`<div class="story"><p>${P1}</p><p>${P2}</p><p>${P3}</p></div>`, head));
+    const article = findArticle(doc)!;
+    expect(article.canonicalUrl).toBe('https://news.example/night-buses');
+    expect(article.headline).toBe('Night buses to run late');
+  });
+});
+
+describe('findArticleChunked', () => {
+  it('gives the same article as findArticle, yielding between slices', async () => {
+    const many = Array.from({ length: 300 }, (_, i) => `<p>${i % 2 ? P1 : P2}</p>`).join('');
+    const doc = parse(page(`<article><h1>Long read</h1>${many}</article>`));
+    let yields = 0;
+    const chunked = await findArticleChunked(
+      doc,
+      async () => {
+        yields++;
+      },
+      0,
+    );
+    expect(yields).toBeGreaterThan(0);
+    expect(chunked!.blocks.map((b) => b.element)).toEqual(
+      findArticle(doc)!.blocks.map((b) => b.element),
+    );
+  });
+});
+
+describe('isSkippedInline', () => {
+  const doc = parse(`<html><body><p id="p">Text
+    <button>Share</button>
+    <span class="sr-only">opens in a new window</span>
+    <span class="ad-slot">Advertisement</span>
+    <a href="#ref-1" class="footnote-back">↩</a>
+    <span style="display:none">hidden</span>
+    <em>kept</em>
+    <a href="https://example.org/report" class="tag">the report</a>
+    <code>fetch()</code>
+  </p></body></html>`);
+  const el = (sel: string) => doc.querySelector(sel)!;
+
+  it('skips buttons, screen-reader text, ad slots, backlinks and hidden text', () => {
+    expect(isSkippedInline(el('button'))).toBe(true);
+    expect(isSkippedInline(el('.sr-only'))).toBe(true);
+    expect(isSkippedInline(el('.ad-slot'))).toBe(true);
+    expect(isSkippedInline(el('.footnote-back'))).toBe(true);
+    expect(isSkippedInline(el('span[style]'))).toBe(true);
+  });
+
+  it('keeps ordinary inline text, links and inline code', () => {
+    expect(isSkippedInline(el('em'))).toBe(false);
+    expect(isSkippedInline(el('a.tag'))).toBe(false);
+    expect(isSkippedInline(el('code'))).toBe(false);
+    expect(isSkippedInline(el('#p').firstChild!)).toBe(false);
+  });
+});
