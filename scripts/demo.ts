@@ -61,7 +61,9 @@ async function main(): Promise<void> {
     const page = await session.newPage();
     await page.goto(`${servers.sites.news}/`);
     console.log(`[demo] Chromium is open on ${servers.sites.news}/ with Sourcelight loaded.`);
-    console.log('[demo] Hover an underlined sentence; click to pin; Alt+Shift+J moves through them.');
+    console.log(
+      '[demo] Hover an underlined sentence; click to pin; Alt+Shift+J moves through them.',
+    );
     console.log('[demo] Close the browser window (or press Ctrl-C) to stop.');
     await new Promise<void>((resolve) => {
       session.context.on('close', () => resolve());
@@ -97,7 +99,7 @@ async function main(): Promise<void> {
       await page.mouse.move(1, 1);
       await page.waitForTimeout(350);
       await hoverSentence(page, sentence);
-      let card: CardView | null = null;
+      let card: CardView | null;
       try {
         card = await waitForCard(page, 'tooltip', 5000);
       } catch {
@@ -111,7 +113,9 @@ async function main(): Promise<void> {
           clip(top?.passage ?? '', 90),
         )} |`,
       );
-      console.log(`  • ${clip(sentence, 100)}\n      → ${top ? `${top.site} — ${top.title} [${top.level}]` : 'no card'}`);
+      console.log(
+        `  • ${clip(sentence, 100)}\n      → ${top ? `${top.site} — ${top.title} [${top.level}]` : 'no card'}`,
+      );
       if (i < 2) {
         const slug = article.path.replace(/^\/articles\//, '').replace(/\.html$/, '');
         await page.screenshot({ path: join(outDir, `${slug}-${i + 1}.png`) });

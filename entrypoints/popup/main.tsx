@@ -24,7 +24,7 @@ interface TabInfo {
 async function activeTab(): Promise<TabInfo> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (!tab?.id) return { reason: 'no-page' };
-  let url: URL | null = null;
+  let url: URL | null;
   try {
     url = tab.url ? new URL(tab.url) : null;
   } catch {

@@ -54,7 +54,12 @@ const expectations = JSON.parse(
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 const lower = (s: string) => collapse(s).toLowerCase();
 
-let servers: { sites: Record<string, string>; counts: Map<number, number>; reset(): void; close(): Promise<void> };
+let servers: {
+  sites: Record<string, string>;
+  counts: Map<number, number>;
+  reset(): void;
+  close(): Promise<void>;
+};
 
 beforeAll(async () => {
   servers = await startDemoServers();
@@ -234,7 +239,8 @@ describe('Chromium', () => {
 
   it('loses no answer when the service worker is killed mid-request', async () => {
     // A cited page that takes 2.5 s to answer, so the kill lands while the worker waits on it.
-    const claim = 'The harbour board approved a new breakwater costing 42 million crowns on Monday.';
+    const claim =
+      'The harbour board approved a new breakwater costing 42 million crowns on Monday.';
     const source = await startFixtureServer(
       {
         '/report.html': {

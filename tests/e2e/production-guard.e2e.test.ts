@@ -22,7 +22,12 @@ const PROD = {
   firefox: join(REPO_ROOT, '.output/firefox-mv2'),
 };
 
-let servers: { sites: Record<string, string>; counts: Map<number, number>; reset(): void; close(): Promise<void> };
+let servers: {
+  sites: Record<string, string>;
+  counts: Map<number, number>;
+  reset(): void;
+  close(): Promise<void>;
+};
 const citedRequests = () =>
   [...servers.counts.entries()].filter(([port]) => port !== 8601).reduce((n, [, c]) => n + c, 0);
 
@@ -65,9 +70,14 @@ describe('Chromium production build', () => {
     const worker = await session.worker();
     const status: StatusFrom = () =>
       worker.evaluate(async (url) => {
-        const c = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
+        const c = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') })
+          .chrome;
         const tab = (await c.tabs.query({})).find((t) => t.url === url);
-        const reply = (await c.tabs.sendMessage(tab!.id!, { sl: 1, type: 'getStatus', payload: {} })) as {
+        const reply = (await c.tabs.sendMessage(tab!.id!, {
+          sl: 1,
+          type: 'getStatus',
+          payload: {},
+        })) as {
           ok: boolean;
           value: { state: string; sentences: number; sourced: number };
         };
@@ -78,7 +88,9 @@ describe('Chromium production build', () => {
     expect(done.sourced).toBe(0);
     expect(citedRequests()).toBe(0);
     // And the page itself still got its sentences marked.
-    expect(await evaluateIn(page, () => CSS.highlights.get('sourcelight-sentence')?.size ?? 0, null)).toBeGreaterThan(5);
+    expect(
+      await evaluateIn(page, () => CSS.highlights.get('sourcelight-sentence')?.size ?? 0, null),
+    ).toBeGreaterThan(5);
     await page.close();
   });
 });
@@ -100,10 +112,15 @@ describe('Firefox production build', () => {
     const popup = await session.openExtensionPage('popup.html');
     const status: StatusFrom = () =>
       popup.evaluate(async (url) => {
-        const b = (globalThis as unknown as { browser: typeof import('webextension-polyfill') }).browser;
+        const b = (globalThis as unknown as { browser: typeof import('webextension-polyfill') })
+          .browser;
         // A match pattern with a port matches nothing in Firefox: compare URLs instead.
         const tab = (await b.tabs.query({})).find((t) => t.url === url);
-        const reply = (await b.tabs.sendMessage(tab!.id!, { sl: 1, type: 'getStatus', payload: {} })) as {
+        const reply = (await b.tabs.sendMessage(tab!.id!, {
+          sl: 1,
+          type: 'getStatus',
+          payload: {},
+        })) as {
           ok: boolean;
           value: { state: string; sentences: number; sourced: number };
         };

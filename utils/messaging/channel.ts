@@ -85,11 +85,11 @@ export async function dispatch(
   const type = message.type as MessageType;
   if (!Object.hasOwn(PROTOCOL, type)) return fail('unknown-type', `Unknown message “${type}”.`);
   const handler = handlers[type] as
-    | ((req: unknown, sender: Sender) => Promise<unknown> | unknown)
-    | undefined;
+    ((req: unknown, sender: Sender) => Promise<unknown> | unknown) | undefined;
   if (!handler) return undefined;
   const spec = PROTOCOL[type];
-  if (!senderIs(spec.from, sender)) return fail('forbidden-sender', 'This sender may not ask that.');
+  if (!senderIs(spec.from, sender))
+    return fail('forbidden-sender', 'This sender may not ask that.');
   let size: number;
   try {
     size = JSON.stringify(message.payload ?? null).length;
@@ -137,7 +137,10 @@ function unwrap<T>(reply: unknown): T {
 }
 
 /** Send a message to the background (or extension pages) and get its typed answer. */
-export async function sendMessage<K extends MessageType>(type: K, payload: Req<K>): Promise<Res<K>> {
+export async function sendMessage<K extends MessageType>(
+  type: K,
+  payload: Req<K>,
+): Promise<Res<K>> {
   let reply: unknown;
   try {
     reply = await browser.runtime.sendMessage({ sl: 1, type, payload } satisfies Envelope);

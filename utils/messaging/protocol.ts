@@ -3,12 +3,7 @@
  * Every message is declared here with who may send it and a validator for its payload; replies
  * are always `{ ok: true, value } | { ok: false, error }` (see ./channel.ts).
  */
-import {
-  LIMITS,
-  type FindSourcesRequest,
-  type PageStatus,
-  type SentenceSources,
-} from './types';
+import { LIMITS, type FindSourcesRequest, type PageStatus, type SentenceSources } from './types';
 import { arr, httpUrl, num, obj, oneOf, optional, str, type Validator } from './validate';
 
 const link = obj({

@@ -59,7 +59,8 @@ export const num =
     if (typeof v !== 'number' || !Number.isFinite(v))
       throw new ValidationError(path, 'expected a number');
     if (v < min || v > max) throw new ValidationError(path, `outside ${min}…${max}`);
-    if (opts.integer && !Number.isInteger(v)) throw new ValidationError(path, 'expected an integer');
+    if (opts.integer && !Number.isInteger(v))
+      throw new ValidationError(path, 'expected an integer');
     return v;
   };
 

@@ -83,7 +83,9 @@ export class PageController {
 
   /** Ids of the sentences that have sources, in document order. */
   sourcedIds(): string[] {
-    return (this.marks?.ids() ?? []).filter((id) => this.infos.get(id)?.answer?.status === 'sourced');
+    return (this.marks?.ids() ?? []).filter(
+      (id) => this.infos.get(id)?.answer?.status === 'sourced',
+    );
   }
 
   status(): PageStatus {
@@ -242,7 +244,8 @@ export class PageController {
         for (const r of results) this.setAnswer(r.id, r);
         // Anything the background left out is answered "none", never left pending.
         for (const s of sentences)
-          if (!this.infos.get(s.id)?.answer) this.setAnswer(s.id, { id: s.id, status: 'none', sources: [] });
+          if (!this.infos.get(s.id)?.answer)
+            this.setAnswer(s.id, { id: s.id, status: 'none', sources: [] });
         return;
       } catch (err) {
         lastError = err instanceof Error ? err.message : String(err);
@@ -260,7 +263,8 @@ export class PageController {
         id: s.id,
         status: 'error',
         sources: [],
-        error: 'Sourcelight could not look up sources for this sentence. Reload the page to try again.',
+        error:
+          'Sourcelight could not look up sources for this sentence. Reload the page to try again.',
       });
   }
 
@@ -270,10 +274,11 @@ export class PageController {
     info.answer = answer;
     let state: MarkState = 'none';
     if (answer.status === 'sourced')
-      state = answer.sources.some((s) => s.level === 'numbers-differ') &&
+      state =
+        answer.sources.some((s) => s.level === 'numbers-differ') &&
         !answer.sources.some((s) => s.level === 'supports')
-        ? 'numbers-differ'
-        : 'sourced';
+          ? 'numbers-differ'
+          : 'sourced';
     this.marks?.setState(id, state);
     this.changed();
   }

@@ -133,7 +133,13 @@ export class HoverController {
     }
     // The browser's commands API delivers the shortcut (rebindable); this catches it when the
     // browser passes the keys through to the page instead.
-    if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyJ' || e.code === 'KeyK')) {
+    if (
+      e.altKey &&
+      e.shiftKey &&
+      !e.ctrlKey &&
+      !e.metaKey &&
+      (e.code === 'KeyJ' || e.code === 'KeyK')
+    ) {
       e.preventDefault();
       this.move(e.code === 'KeyJ' ? 'next' : 'previous');
     }
@@ -207,7 +213,8 @@ export class HoverController {
     this.candidate = null;
     this.page.sentenceMarks?.setActive(null);
     if (wasOpen) this.overlay.hide();
-    if (restoreFocus && this.returnFocus?.isConnected) this.returnFocus.focus({ preventScroll: true });
+    if (restoreFocus && this.returnFocus?.isConnected)
+      this.returnFocus.focus({ preventScroll: true });
     if (restoreFocus) this.returnFocus = null;
     this.keyboardId = null;
   }

@@ -68,7 +68,10 @@ export class Overlay {
 
   /** Whether an event target (retargeted to the host by the shadow boundary) is the overlay. */
   contains(target: EventTarget | null): boolean {
-    return !!this.host && (target === this.host || (target instanceof Node && this.host.contains(target)));
+    return (
+      !!this.host &&
+      (target === this.host || (target instanceof Node && this.host.contains(target)))
+    );
   }
 
   /** The card's root element, for focus management. */

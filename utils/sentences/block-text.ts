@@ -69,12 +69,49 @@ export function footnoteTarget(el: Element): { marker: string; targetId: string 
 
 const BREAKING = new Set(['br', 'hr']);
 const BLOCKISH = new Set([
-  'p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'section', 'article', 'table',
-  'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'header', 'footer',
+  'p',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'section',
+  'article',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'figure',
+  'header',
+  'footer',
 ]);
 const NEVER_TEXT = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'video', 'audio',
-  'iframe', 'object', 'button', 'select', 'textarea', 'input', 'img', 'picture',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'canvas',
+  'video',
+  'audio',
+  'iframe',
+  'object',
+  'button',
+  'select',
+  'textarea',
+  'input',
+  'img',
+  'picture',
 ]);
 
 /**
@@ -149,11 +186,7 @@ function locate(bt: BlockText, pos: number, end: boolean): { node: Text; offset:
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Build located sentences from a block's text and the segmenter's spans over it. */
-export function toSentences(
-  doc: Document,
-  bt: BlockText,
-  spans: SentenceSpan[],
-): BlockSentence[] {
+export function toSentences(doc: Document, bt: BlockText, spans: SentenceSpan[]): BlockSentence[] {
   const out: BlockSentence[] = [];
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i]!;

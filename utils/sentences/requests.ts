@@ -7,7 +7,8 @@ import type { BlockSentence } from './block-text';
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-const CHROME = 'nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"]';
+const CHROME =
+  'nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"]';
 const REFERENCE_CONTAINER =
   '[role="doc-endnotes"], [role="doc-bibliography"], [role="doc-footnote"], .references, .footnotes, #references, #footnotes, #sources, .sources';
 const REFERENCE_HEADING =
@@ -60,7 +61,11 @@ export function referenceLists(doc: Document): Element[] {
 }
 
 /** The reference-list entry a footnote marker points to, with its links. */
-export function resolveFootnote(doc: Document, marker: string, targetId: string): FootnoteRef | null {
+export function resolveFootnote(
+  doc: Document,
+  marker: string,
+  targetId: string,
+): FootnoteRef | null {
   const target = doc.getElementById(targetId);
   if (!target) return null;
   const entry = target.closest('li, dd, p, div[role="doc-footnote"], aside') ?? target;

@@ -75,7 +75,7 @@ export function toPassages(
     for (const span of segment(block, lang)) {
       if (span.end - span.start > MAX_PASSAGE_CHARS) {
         // Lists and tables come through as one run-on "sentence": cut them at word boundaries.
-        for (let s = span.start; s < span.end; ) {
+        for (let s = span.start; s < span.end;) {
           let e = Math.min(span.end, s + MAX_PASSAGE_CHARS);
           if (e < span.end) {
             const cut = block.lastIndexOf(' ', e);

@@ -51,7 +51,10 @@ async function sha256(text: string): Promise<string> {
 }
 
 export class SourceService {
-  private readonly indexes = new Map<string, { index: PassageIndex; docs: Map<string, SourceDoc> }>();
+  private readonly indexes = new Map<
+    string,
+    { index: PassageIndex; docs: Map<string, SourceDoc> }
+  >();
 
   constructor(
     private readonly loader: DocumentLoader,
@@ -61,7 +64,10 @@ export class SourceService {
   /** The candidates of one sentence, its own citations first. */
   static candidates(s: SentenceRequest, page: FindSourcesRequest['page']): Candidate[] {
     const out: Candidate[] = [];
-    const seen = new Set<string>([bare(page.url), ...(page.canonicalUrl ? [bare(page.canonicalUrl)] : [])]);
+    const seen = new Set<string>([
+      bare(page.url),
+      ...(page.canonicalUrl ? [bare(page.canonicalUrl)] : []),
+    ]);
     const add = (href: string, via: SourceVia) => {
       const url = bare(href);
       if (seen.has(url)) return;
@@ -116,12 +122,10 @@ export class SourceService {
         if (answer.status !== 'error') await this.results.set(keys[i]!, answer).catch(() => {});
       }
     }
-    return answers.map(
-      (a, i): SentenceSources => ({
-        ...(a ?? { status: 'none', sources: [] }),
-        id: req.sentences[i]!.id,
-      }),
-    );
+    return answers.map((a, i): SentenceSources => ({
+      ...(a ?? { status: 'none', sources: [] }),
+      id: req.sentences[i]!.id,
+    }));
   }
 
   private indexFor(docs: Map<string, SourceDoc>, lang?: string) {

@@ -25,7 +25,8 @@ export class TabSignals {
     browser.tabs.onRemoved.addListener((tabId) => this.abort(tabId));
     browser.tabs.onUpdated.addListener((tabId, change) => {
       const cur = this.controllers.get(tabId);
-      if (change.url && cur && change.url.split('#')[0] !== cur.url.split('#')[0]) this.abort(tabId);
+      if (change.url && cur && change.url.split('#')[0] !== cur.url.split('#')[0])
+        this.abort(tabId);
     });
   }
 }

@@ -9,8 +9,8 @@ type ActionApi = {
 };
 
 const action = (): ActionApi | undefined =>
-  ((browser as unknown as { action?: ActionApi }).action ??
-    (browser as unknown as { browserAction?: ActionApi }).browserAction);
+  (browser as unknown as { action?: ActionApi }).action ??
+  (browser as unknown as { browserAction?: ActionApi }).browserAction;
 
 /** Text of the badge for a status: the sourced count, "…" while working, nothing when off. */
 export function badgeText(status: PageStatus): string {

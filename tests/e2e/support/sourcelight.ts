@@ -24,7 +24,13 @@ export interface CardView {
   mode: 'tooltip' | 'pinned' | null;
   heading: string;
   text: string;
-  sources: Array<{ site: string; title: string; passage: string; level: string; href: string | null }>;
+  sources: Array<{
+    site: string;
+    title: string;
+    passage: string;
+    level: string;
+    href: string | null;
+  }>;
 }
 
 type StatusWindow = Window & { __sourcelight?: { events: AnnouncedStatus[] } };
@@ -69,7 +75,9 @@ export async function waitForState(
     if (last && states.includes(last.state)) return last;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`state not in ${states.join('/')} after ${timeoutMs} ms; last: ${JSON.stringify(last)}`);
+  throw new Error(
+    `state not in ${states.join('/')} after ${timeoutMs} ms; last: ${JSON.stringify(last)}`,
+  );
 }
 
 /** The text of every range in a highlight, in document order, whitespace-collapsed. */
@@ -94,7 +102,10 @@ const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
  * Scroll the marked sentence that starts with `text` into view and return the viewport point
  * in the middle of its first line box.
  */
-export async function sentencePoint(page: AnyPage, text: string): Promise<{ x: number; y: number }> {
+export async function sentencePoint(
+  page: AnyPage,
+  text: string,
+): Promise<{ x: number; y: number }> {
   const point = await evaluateIn(
     page,
     (want: string) => {

@@ -13,7 +13,9 @@ const goodRequest = (): FindSourcesRequest => ({
 });
 
 const handlers: Handlers = {
-  findSources: (req) => ({ results: req.sentences.map((s) => ({ id: s.id, status: 'none', sources: [] })) }),
+  findSources: (req) => ({
+    results: req.sentences.map((s) => ({ id: s.id, status: 'none', sources: [] })),
+  }),
   getStatus: () => ({ state: 'done', sentences: 1, sourced: 0, sources: 0, pending: 0 }),
 };
 
@@ -21,40 +23,88 @@ describe('message channel', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('answers a valid message with ok: true', async () => {
-    const reply = await dispatch(handlers, { sl: 1, type: 'findSources', payload: goodRequest() }, tabSender as never);
-    expect(reply).toEqual({ ok: true, value: { results: [{ id: 's1', status: 'none', sources: [] }] } });
+    const reply = await dispatch(
+      handlers,
+      { sl: 1, type: 'findSources', payload: goodRequest() },
+      tabSender as never,
+    );
+    expect(reply).toEqual({
+      ok: true,
+      value: { results: [{ id: 's1', status: 'none', sources: [] }] },
+    });
   });
 
   it('ignores messages that are not ours, and ones this context does not handle', async () => {
     expect(await dispatch(handlers, { hello: 1 }, tabSender as never)).toBeUndefined();
-    expect(await dispatch({}, { sl: 1, type: 'findSources', payload: goodRequest() }, tabSender as never)).toBeUndefined();
+    expect(
+      await dispatch(
+        {},
+        { sl: 1, type: 'findSources', payload: goodRequest() },
+        tabSender as never,
+      ),
+    ).toBeUndefined();
   });
 
   it('refuses unknown types', async () => {
-    const reply = await dispatch(handlers, { sl: 1, type: 'evalThis', payload: {} }, tabSender as never);
+    const reply = await dispatch(
+      handlers,
+      { sl: 1, type: 'evalThis', payload: {} },
+      tabSender as never,
+    );
     expect(reply).toMatchObject({ ok: false, error: { code: 'unknown-type' } });
   });
 
   it('refuses the wrong sender kind', async () => {
-    const fromPage = await dispatch(handlers, { sl: 1, type: 'findSources', payload: goodRequest() }, pageSender as never);
+    const fromPage = await dispatch(
+      handlers,
+      { sl: 1, type: 'findSources', payload: goodRequest() },
+      pageSender as never,
+    );
     expect(fromPage).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
-    const fromTab = await dispatch(handlers, { sl: 1, type: 'getStatus', payload: {} }, tabSender as never);
+    const fromTab = await dispatch(
+      handlers,
+      { sl: 1, type: 'getStatus', payload: {} },
+      tabSender as never,
+    );
     expect(fromTab).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
     const otherExtension = { ...tabSender, id: 'someone-else' };
     expect(senderIs('content', otherExtension as never)).toBe(false);
   });
 
   it.each([
-    ['a non-http link', (r: FindSourcesRequest) => (r.sentences[0]!.links = [{ href: 'javascript:alert(1)', text: 'x' }])],
+    [
+      'a non-http link',
+      (r: FindSourcesRequest) =>
+        (r.sentences[0]!.links = [{ href: 'javascript:alert(1)', text: 'x' }]),
+    ],
     ['an extra field', (r: FindSourcesRequest) => Object.assign(r.page, { evil: true })],
-    ['a too-long sentence', (r: FindSourcesRequest) => (r.sentences[0]!.text = 'a'.repeat(LIMITS.sentenceChars + 1))],
-    ['too many sentences', (r: FindSourcesRequest) => (r.sentences = Array.from({ length: LIMITS.sentencesPerBatch + 1 }, (_, i) => ({ id: `s${i}`, text: 'x', links: [], footnotes: [] })))],
+    [
+      'a too-long sentence',
+      (r: FindSourcesRequest) => (r.sentences[0]!.text = 'a'.repeat(LIMITS.sentenceChars + 1)),
+    ],
+    [
+      'too many sentences',
+      (r: FindSourcesRequest) =>
+        (r.sentences = Array.from({ length: LIMITS.sentencesPerBatch + 1 }, (_, i) => ({
+          id: `s${i}`,
+          text: 'x',
+          links: [],
+          footnotes: [],
+        }))),
+    ],
     ['a bad id', (r: FindSourcesRequest) => (r.sentences[0]!.id = '<img>')],
-    ['a wrong type', (r: FindSourcesRequest) => ((r.page as unknown as { title: number }).title = 5)],
+    [
+      'a wrong type',
+      (r: FindSourcesRequest) => ((r.page as unknown as { title: number }).title = 5),
+    ],
   ])('rejects %s with a clear error', async (_name, mutate) => {
     const req = goodRequest();
     mutate(req);
-    const reply = await dispatch(handlers, { sl: 1, type: 'findSources', payload: req }, tabSender as never);
+    const reply = await dispatch(
+      handlers,
+      { sl: 1, type: 'findSources', payload: req },
+      tabSender as never,
+    );
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
     expect((reply as { error: { message: string } }).error.message).toMatch(/findSources\./);
   });
@@ -69,9 +119,15 @@ describe('message channel', () => {
       },
     };
     expect(
-      await dispatch(failing, { sl: 1, type: 'findSources', payload: goodRequest() }, tabSender as never),
+      await dispatch(
+        failing,
+        { sl: 1, type: 'findSources', payload: goodRequest() },
+        tabSender as never,
+      ),
     ).toMatchObject({ ok: false, error: { code: 'internal' } });
-    expect(await dispatch(failing, { sl: 1, type: 'getStatus', payload: {} }, pageSender as never)).toEqual({
+    expect(
+      await dispatch(failing, { sl: 1, type: 'getStatus', payload: {} }, pageSender as never),
+    ).toEqual({
       ok: false,
       error: { code: 'unavailable', message: 'Not ready yet.' },
     });
@@ -80,7 +136,11 @@ describe('message channel', () => {
   it('rejects oversized payloads before validating them', async () => {
     const req = goodRequest();
     (req.page as unknown as { title: string }).title = 'x'.repeat(600 * 1024);
-    const reply = await dispatch(handlers, { sl: 1, type: 'findSources', payload: req }, tabSender as never);
+    const reply = await dispatch(
+      handlers,
+      { sl: 1, type: 'findSources', payload: req },
+      tabSender as never,
+    );
     expect(reply).toMatchObject({ ok: false, error: { code: 'too-large' } });
   });
 });

@@ -26,7 +26,9 @@ describe('settings', () => {
   });
 
   it('repairs malformed stored values', async () => {
-    await fakeBrowser.storage.local.set({ settings: { enabled: 'yes', sites: { a: 1, b: false }, hoverDelayMs: -5 } });
+    await fakeBrowser.storage.local.set({
+      settings: { enabled: 'yes', sites: { a: 1, b: false }, hoverDelayMs: -5 },
+    });
     expect(await getSettings()).toEqual({ enabled: true, sites: { b: false }, hoverDelayMs: 150 });
   });
 
