@@ -4,6 +4,10 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// Paths below are relative to the repository root, wherever this is started from.
+process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 
 const browsers = [
   [process.env.SOURCELIGHT_CHROMIUM ?? '/usr/bin/chromium', 'apt-get install chromium'],
@@ -36,15 +40,13 @@ const builtAt = Math.min(...outputs.map((dir) => newest(join(dir, 'manifest.json
 const sourcesAt = Math.max(...[...sources, ...configFiles].map(newest));
 if (builtAt === 0 || sourcesAt > builtAt || process.env.SOURCELIGHT_E2E_REBUILD === '1') {
   console.log('[e2e] building the test build (.output-test/*-test)…');
-  const env = { ...process.env, SOURCELIGHT_TEST_BUILD: '1' };
-  for (const target of ['chrome', 'firefox']) {
-    // Same as `npm run build:test`, per browser; WXT's outDir comes from wxt.config.ts.
-    const build = spawnSync('npx', ['wxt', 'build', '-b', target, '--mode', 'test'], {
-      stdio: 'inherit',
-      env,
-    });
-    if (build.status !== 0) process.exit(build.status ?? 1);
-  }
+  // `npm run build:test` installs missing npm packages first (scripts/ensure-deps.mjs).
+  const build = spawnSync('npm', ['run', 'build:test'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+} else if (existsSync('scripts/ensure-deps.mjs')) {
+  // A fresh clone with a copied build still needs node_modules for vitest.
+  const deps = spawnSync('node', ['scripts/ensure-deps.mjs'], { stdio: 'inherit' });
+  if (deps.status !== 0) process.exit(deps.status ?? 1);
 }
 
 const run = spawnSync(
