@@ -103,6 +103,10 @@ function isTrailingPunct(c: number): boolean {
   );
 }
 
+function isSuperscriptDigit(c: number): boolean {
+  return c === 0xb9 || c === 0xb2 || c === 0xb3 || (c >= 0x2070 && c <= 0x2079);
+}
+
 function isRomanChar(c: number): boolean {
   return (
     c === 0x49 || c === 0x56 || c === 0x58 || c === 0x4c || c === 0x43 || c === 0x44 || c === 0x4d
@@ -372,8 +376,19 @@ class Scanner {
       } else if (c === APOS) {
         this.hadCloser = true;
         k++;
-      } else if (isFormat(c)) {
-        k++;
+      } else if (isFormat(c) || isSuperscriptDigit(c)) {
+        k++; // invisible marks; footnote numbers "said.² Next"
+      } else if (c === LBRACKET) {
+        // A citation marker glued to the period: "said.[12] Next", "so.[a]"
+        let e = k + 1;
+        while (
+          e < n &&
+          e - k <= 4 &&
+          (isAsciiDigit(t.charCodeAt(e)) || isAsciiLetter(t.charCodeAt(e)))
+        )
+          e++;
+        if (e === k + 1 || e >= n || t.charCodeAt(e) !== RBRACKET) break;
+        k = e + 1;
       } else break;
     }
     return k;
@@ -658,11 +673,12 @@ class Scanner {
     const wLen = wEnd - w;
     if (wLen === 0) return true;
     // Gather an abbreviation written with inner periods: "U.S", "Ph.D", "z. B", "s. r. o".
-    const parts = [t.slice(w, wEnd)];
     let a = w;
+    let segments = 1;
+    let spaced = false;
     let segLen = wLen;
     let allShort = wLen <= 3;
-    while (parts.length < 6) {
+    while (segments < 6) {
       if (a - 2 >= bs && t.charCodeAt(a - 1) === DOT && isWordChar(t.charCodeAt(a - 2))) {
         let b = a - 2;
         while (b > bs && isWordChar(t.charCodeAt(b - 1))) b--;
@@ -670,7 +686,7 @@ class Scanner {
         if (a - 1 - b > 4) break;
         segLen = a - 1 - b;
         if (segLen > 3) allShort = false;
-        parts.unshift(t.slice(b, a - 1));
+        segments++;
         a = b;
         continue;
       }
@@ -682,14 +698,21 @@ class Scanner {
         isWordChar(t.charCodeAt(a - 3)) &&
         (a - 4 < bs || !isWordChar(t.charCodeAt(a - 4)))
       ) {
-        parts.unshift(t.slice(a - 3, a - 2));
+        segments++;
+        spaced = true;
         a -= 3;
         continue;
       }
       break;
     }
-    const multi = parts.length > 1;
-    const key = parts.join('.').toLowerCase() + suffix;
+    const multi = segments > 1;
+    // Lists hold no abbreviation this long; skip building a key for ordinary long words.
+    let key = '';
+    if (multi || wLen <= 12) {
+      key = t.slice(a, wEnd);
+      if (spaced) key = key.replace(/ /g, '');
+      key = key.toLowerCase() + suffix;
+    }
     if (p.nonTerminal.has(key)) return false;
     const before = w > bs ? t.charCodeAt(w - 1) : -1;
     const standsAlone =
