@@ -74,6 +74,8 @@ interface Driver {
   goto(page: AnyPage, url: string): Promise<void>;
   /** Toggle the global switch through the real popup UI. */
   setGlobalSwitch(on: boolean): Promise<void>;
+  /** Press Alt+Shift+<key>. */
+  shortcut(page: AnyPage, key: string): Promise<void>;
   /** Bring a page's tab to the front (after the popup tab closed). */
   front(page: AnyPage): Promise<void>;
 }
@@ -165,6 +167,35 @@ function behaviour(getDriver: () => Driver) {
     await page.close();
   });
 
+  it('moves through sourced sentences from the keyboard; Enter pins, Escape closes', async () => {
+    const d = getDriver();
+    const page = await d.newPage();
+    await recordStatus(page);
+    await d.goto(page, url());
+    await waitForState(page, ['done'], 60_000);
+    const sourced = await highlightTexts(page, 'sourcelight-sourced');
+    await d.shortcut(page, 'J');
+    const first = await waitForCard(page, 'tooltip');
+    expect(first.sources.length).toBeGreaterThan(0);
+    expect(await highlightTexts(page, 'sourcelight-active')).toEqual([sourced[0]]);
+    await new Promise((r) => setTimeout(r, 100));
+    await d.shortcut(page, 'J');
+    await expect
+      .poll(async () => (await highlightTexts(page, 'sourcelight-active'))[0])
+      .toBe(sourced[1]);
+    await page.keyboard.press('Enter');
+    const pinned = await waitForCard(page, 'pinned');
+    expect(pinned.role).toBe('dialog');
+    // Focus moved into the card (the shadow host is the page's active element).
+    expect(await evaluateIn(page, () => document.activeElement?.localName, null)).toBe(
+      'sourcelight-ui',
+    );
+    await page.keyboard.press('Escape');
+    await waitForNoCard(page);
+    expect(await highlightTexts(page, 'sourcelight-active')).toEqual([]);
+    await page.close();
+  });
+
   it('the switch off gives back the page exactly; on brings the marks back', async () => {
     const d = getDriver();
     await d.setGlobalSwitch(false);
@@ -218,6 +249,9 @@ describe('Chromium', () => {
     },
     front: async (page) => {
       await (page as import('playwright-core').Page).bringToFront();
+    },
+    shortcut: async (page, key) => {
+      await (page as import('playwright-core').Page).keyboard.press(`Alt+Shift+Key${key}`);
     },
     setGlobalSwitch: async (on) => {
       const popup = await session.openExtensionPage('popup.html');
@@ -299,6 +333,14 @@ describe('Firefox', () => {
     },
     front: async (page) => {
       await (page as import('puppeteer-core').Page).bringToFront();
+    },
+    shortcut: async (page, key) => {
+      const kb = (page as import('puppeteer-core').Page).keyboard;
+      await kb.down('Alt');
+      await kb.down('Shift');
+      await kb.press(`Key${key}` as import('puppeteer-core').KeyInput);
+      await kb.up('Shift');
+      await kb.up('Alt');
     },
     setGlobalSwitch: async (on) => {
       const popup = await session.openExtensionPage('popup.html');
