@@ -28,11 +28,11 @@ interface LangData {
 
 const EN: LangData = {
   nonTerminal:
-    'mr mrs ms messrs mmes dr prof rev hon sen rep gov gen col lt maj capt cpt sgt cmdr adm supt ' +
+    'mr mrs ms messrs mmes dr drs prof rev hon sen sens rep reps gov govs gen col lt maj capt cpt sgt cmdr adm supt ed eds ' +
     'st mt ft fr pres e.g i.e vs cf viz approx ca esp incl',
   abbreviations:
     'jr sr esq co corp inc ltd llc plc bros assn dept univ etc al no nos nr vol vols fig figs ch chap sec ' +
-    'art eq ref ed eds pp para p.s tel fax ext min max hr hrs sq km kg lb lbs oz yd mi cm mm ml ' +
+    'art eq ref pp para p.s tel fax ext min max hr hrs sq km kg lb lbs oz yd mi cm mm ml ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri ' +
     'rs n° nº no° est ave blvd rd hwy bldg apt ph.d a.m p.m',
   starters:

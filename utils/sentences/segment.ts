@@ -275,12 +275,24 @@ class Scanner {
     let cuts = this.cuts;
     const pairs = this.pairs;
     if (pairs.length > 0 && cuts.length > 0) {
+      // A short quotation of two sentences stays one unit ("“We lost. We'll be back,” he said");
+      // a longer passage keeps its inner cuts.
       const kept: number[] = [];
       let pi = 0;
-      for (const c of cuts) {
+      let ci = 0;
+      while (ci < cuts.length) {
+        const c = cuts[ci] as number;
         while (pi < pairs.length && (pairs[pi + 1] as number) < c) pi += 2;
-        if (pi < pairs.length && (pairs[pi] as number) < c) continue; // inside the pair
-        kept.push(c);
+        if (pi >= pairs.length || (pairs[pi] as number) >= c) {
+          kept.push(c);
+          ci++;
+          continue;
+        }
+        const close = pairs[pi + 1] as number;
+        let cj = ci;
+        while (cj < cuts.length && (cuts[cj] as number) <= close) cj++;
+        if (cj - ci > 1) for (let x = ci; x < cj; x++) kept.push(cuts[x] as number);
+        ci = cj;
       }
       cuts = kept;
     }
@@ -627,19 +639,19 @@ class Scanner {
     }
     const s = this.startClass(m);
     if (s === S_NONE || s === S_LOWER) return k;
-    if (hadCloser || this.periodEnds(i, s, m)) this.cuts.push(k);
+    if (this.periodEnds(i, s, m, hadCloser)) this.cuts.push(k);
     return k;
   }
 
   /** Does the period at `i`, followed by whitespace and a start of class `s` at `m`, end a sentence? */
-  private periodEnds(i: number, s: number, m: number): boolean {
+  private periodEnds(i: number, s: number, m: number, hadCloser: boolean): boolean {
     const t = this.t;
     let q = i - 1;
     while (q >= this.blockStart && isFormat(t.charCodeAt(q))) q--;
     if (q < this.blockStart) return true;
     const pc = t.charCodeAt(q);
     if (isSpace(pc) || isCloser(pc)) return true;
-    if (isDigit(pc)) return this.numberEnds(q, s, m);
+    if (isDigit(pc)) return hadCloser || this.numberEnds(q, s, m);
     if (isWordChar(pc) || pc === DEGREE || pc === ORDINAL_O) return this.wordEnds(q, s, m, i);
     return true;
   }
@@ -726,11 +738,12 @@ class Scanner {
     if (!multi && wLen === 1 && !suffix && standsAlone) {
       // One letter: lower case ("p. 55", "v. If") never ends; capitals are initials.
       if (clsOf(t.charCodeAt(w)) !== Cls.Upper) return false;
-      return s === S_UPPER && this.initialismEnds(m, i);
+      return s === S_UPPER && this.initialismEnds(m, i, key);
     }
-    if (multi && allShort) return s === S_UPPER && this.initialismEnds(m, i);
+    if (multi && allShort) return s === S_UPPER && this.initialismEnds(m, i, key);
     if (p.abbreviations.has(key)) {
       if (s === S_DIGIT || s === S_OPEN) return false;
+      if (this.nextIsAbbreviation(m)) return false; // "Co. Ltd", "Bros. Inc."
       if (s === S_UPPER && p.capitalNouns) return this.nextIsStarter(m);
       return true;
     }
@@ -746,9 +759,21 @@ class Scanner {
    * After "U.S." or an initial, a new sentence needs a typical opener ("How", "The"), or a
    * title ("Mr.") when the words before make a sentence of their own ("…at 6 P.M. Mr. Smith").
    */
-  private initialismEnds(m: number, i: number): boolean {
+  private initialismEnds(m: number, i: number, key: string): boolean {
     if (this.nextIsStarter(m)) return true;
-    return this.nextIsTitle(m) && this.wordsSoFar(i) >= 4;
+    // After a time ("6 P.M.") a title opens a sentence; after a place ("U.S. Rep.") it does not.
+    return (key === 'a.m' || key === 'p.m') && this.nextIsTitle(m) && this.wordsSoFar(i) >= 4;
+  }
+
+  /** Is the word at `m` itself a known abbreviation ("Ltd" after "Co.")? */
+  private nextIsAbbreviation(m: number): boolean {
+    const t = this.t;
+    let b = m;
+    while (b < this.n && b - m < 8 && isWordChar(t.charCodeAt(b))) b++;
+    if (b === m || b - m >= 8) return false;
+    const c = b < this.n ? t.charCodeAt(b) : -1;
+    if (c >= 0 && !isSpace(c) && c !== DOT && c !== 0x2c) return false;
+    return this.p.abbreviations.has(t.slice(m, b).toLowerCase());
   }
 
   /** "world.Today", "1,000.That": a missing space after a period, not a URL or a file name. */
