@@ -2,21 +2,13 @@
  * Builds the background's source service from its parts: the network door, extraction, the
  * segmenter, the ranking and the persistent caches.
  */
+import { openPageCache, openResultCache } from '../cache';
 import { extractFetched } from '../extract';
 import type { SentenceSources } from '../messaging/types';
 import { guardedFetch, isNetError } from '../net';
 import { segmentSentences } from '../sentences/segment';
 import { DocumentLoader, type LoadedDoc } from './documents';
 import { SourceService } from './service';
-
-// TEMP until utils/cache lands
-function createCache<T>(_o: { name: string; maxBytes: number; ttlMs: number }) {
-  const m = new Map<string, T>();
-  return {
-    get: async (k: string) => m.get(k),
-    set: async (k: string, v: T, _ttl?: number) => void m.set(k, v),
-  };
-}
 
 const FAVICON_MAX_BYTES = 48 * 1024;
 
@@ -34,16 +26,8 @@ export function describeError(err: unknown): string {
 }
 
 export function createSourceService(): SourceService {
-  const pages = createCache<LoadedDoc>({
-    name: 'pages',
-    maxBytes: 64 * 1024 * 1024,
-    ttlMs: 24 * 60 * 60 * 1000,
-  });
-  const results = createCache<SentenceSources>({
-    name: 'results',
-    maxBytes: 16 * 1024 * 1024,
-    ttlMs: 6 * 60 * 60 * 1000,
-  });
+  const pages = openPageCache<LoadedDoc>();
+  const results = openResultCache<SentenceSources>();
   const loader = new DocumentLoader({
     fetchText: async (url) => {
       const r = await guardedFetch(url, { accept: 'text' });
