@@ -68,6 +68,9 @@ interface Row {
   ms: number;
   cpuMs: number;
   f1: number;
+  /** Agreement with expected-metadata.json, when it states the field (undefined otherwise). */
+  titleOk?: boolean;
+  dateOk?: boolean;
 }
 const rows: Row[] = [];
 for (const name of names) {
@@ -84,7 +87,17 @@ for (const name of names) {
           .document.body as unknown as Node,
       ).join(' ')
     : '';
+  const metaPath = join(opt.pages, name, 'expected-metadata.json');
+  const want = existsSync(metaPath)
+    ? (JSON.parse(readFileSync(metaPath, 'utf8')) as { title?: string; publishedTime?: string })
+    : {};
+  const same = (a: string, b: string) =>
+    a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
   rows.push({
+    titleOk: want.title ? same(doc.title, want.title) : undefined,
+    dateOk: want.publishedTime
+      ? doc.publishedAt === new Date(want.publishedTime).toISOString()
+      : undefined,
     name,
     kb: Buffer.byteLength(html) / 1024,
     ms,
@@ -113,6 +126,13 @@ for (const [label, pick] of [
 const f1 = sorted(rows.map((r) => r.f1));
 console.log(
   `token F1 vs expected.html: mean ${(f1.reduce((a, b) => a + b, 0) / f1.length).toFixed(3)}, median ${quantile(f1, 0.5).toFixed(3)}, below 0.8: ${f1.filter((x) => x < 0.8).length}`,
+);
+const agreement = (pick: (r: Row) => boolean | undefined) => {
+  const stated = rows.map(pick).filter((x) => x !== undefined);
+  return `${stated.filter(Boolean).length}/${stated.length}`;
+};
+console.log(
+  `metadata vs expected-metadata.json: title ${agreement((r) => r.titleOk)}, publishedAt ${agreement((r) => r.dateOk)}`,
 );
 const worst = Number(opt.worst);
 const list = (rs: Row[], show: (r: Row) => string) => rs.slice(0, worst).map(show).join(', ');

@@ -7,6 +7,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { blocksOf, blocksOfPlainText, normalizeSpace } from './blocks';
 import { readMetadata } from './metadata';
+import { chooseTitle, stripSiteSuffix } from './title';
 import { precleanHtml } from './preclean';
 import type { ExtractedDoc } from './types';
 
@@ -15,21 +16,17 @@ const MIN_ARTICLE_CHARS = 250;
 /** Readability gives up (and we fall back) on documents with more elements than this. */
 const MAX_ELEMENTS = 30_000;
 
-/** The host name as a reader says it: no `www.`. */
-export function siteFromUrl(url: string): string {
+const hostOf = (url: string) => {
   try {
-    return new URL(url).hostname.replace(/^www\d?\./, '');
+    return new URL(url).hostname;
   } catch {
     return '';
   }
-}
+};
 
-/** Drops a " | Site" or " - Site" tail from a `<title>` when it repeats the site's name. */
-function stripSiteSuffix(title: string, siteName: string): string {
-  if (!siteName) return title;
-  const esc = siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const stripped = title.replace(new RegExp(`\\s+[|–—:·-]\\s+${esc}\\s*$`, 'i'), '');
-  return stripped || title;
+/** The host name as a reader says it: no `www.`. */
+export function siteFromUrl(url: string): string {
+  return hostOf(url).replace(/^www\d?\./, '');
 }
 
 /** Paragraphs anywhere outside page furniture: the fallback when Readability finds nothing. */
@@ -83,7 +80,7 @@ export function extractDocument(rawHtml: string, url: string): ExtractedDoc {
   // Parsing again on failure is cheaper than cloning every page in case Readability fails.
   const blocks = readArticle(doc) ?? paragraphHarvest(parse(html));
   const siteName = meta.siteName ?? siteFromUrl(url);
-  const title = stripSiteSuffix(meta.title ?? (h1 || siteName), siteName);
+  const title = chooseTitle({ ...meta.titles, h1: h1 || undefined }, siteName, hostOf(url));
   return {
     url,
     ...(meta.canonicalUrl ? { canonicalUrl: meta.canonicalUrl } : {}),
@@ -104,7 +101,10 @@ export function extractPlainText(text: string, url: string): ExtractedDoc {
   const siteName = siteFromUrl(url);
   return {
     url,
-    title: first.length > 0 && first.length <= 200 ? first : siteName,
+    title:
+      first.length > 0 && first.length <= 200
+        ? stripSiteSuffix(first, siteName, hostOf(url))
+        : siteName,
     siteName,
     text: blocks.join('\n\n'),
     blocks,

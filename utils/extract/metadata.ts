@@ -4,9 +4,10 @@
  * Runs before Readability, which rewrites the document.
  */
 import { normalizeSpace } from './blocks';
+import type { TitleCandidates } from './title';
 
 export interface PageMetadata {
-  title?: string;
+  titles: TitleCandidates;
   siteName?: string;
   lang?: string;
   publishedAt?: string;
@@ -33,8 +34,13 @@ function jsonLdObjects(doc: Document): Array<Record<string, Json>> {
   };
   for (const script of doc.getElementsByTagName('script')) {
     if (script.getAttribute('type')?.trim().toLowerCase() !== 'application/ld+json') continue;
+    // Some pages wrap the JSON in CDATA or comment markers for old XHTML parsers.
+    const text = (script.textContent ?? '')
+      .trim()
+      .replace(/^(?:\/\/\s*)?(?:<!\[CDATA\[|<!--)/, '')
+      .replace(/(?:\/\/\s*)?(?:\]\]>|-->)$/, '');
     try {
-      visit(JSON.parse(script.textContent ?? '') as Json, 0);
+      visit(JSON.parse(text) as Json, 0);
     } catch {
       // Broken JSON-LD is common; the other sources still apply.
     }
@@ -197,10 +203,13 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   const base = baseUrl(doc, url);
   const publisher = ld?.['publisher'];
   return {
-    title:
-      str(ld?.['headline']) ??
-      meta(table, 'og:title', 'twitter:title') ??
-      (normalizeSpace(doc.getElementsByTagName('title')[0]?.textContent ?? '') || undefined),
+    titles: {
+      headline: str(ld?.['headline']),
+      name: str(ld?.['name']),
+      og: meta(table, 'og:title', 'twitter:title'),
+      document:
+        normalizeSpace(doc.getElementsByTagName('title')[0]?.textContent ?? '') || undefined,
+    },
     siteName: str(publisher) ?? meta(table, 'og:site_name', 'application-name', 'publisher'),
     lang: lang(doc, table, ld),
     publishedAt: publishedAt(doc, table, ld),

@@ -104,13 +104,20 @@ describe('extractDocument metadata', () => {
     };
     const head = `<script type="application/ld+json">${JSON.stringify(ld)}</script>
       <script type="application/ld+json">{ broken json </script>
-      <meta property="og:title" content="OG title"><meta property="og:site_name" content="OG Site">
+      <meta property="og:title" content="Bus network to grow north, council says"><meta property="og:site_name" content="OG Site">
       <meta property="article:published_time" content="2020-01-01T00:00:00Z"><title>Tab title</title>`;
     const doc = extractDocument(page({ head, lang: '' }), URL_);
     expect(doc.title).toBe('Bus network to grow north');
     expect(doc.siteName).toBe('Example News');
     expect(doc.publishedAt).toBe('2024-05-14T07:30:00.000Z');
     expect(doc.lang).toBe('de');
+  });
+
+  it('reads JSON-LD wrapped in CDATA markers', () => {
+    const head = `<script type="application/ld+json">
+      <![CDATA[ {"@type":"NewsArticle","headline":"Council expands bus network","datePublished":"2021-06-01T08:00:00Z"} ]]>
+      </script><title>Council expands bus network</title>`;
+    expect(extractDocument(page({ head }), URL_).publishedAt).toBe('2021-06-01T08:00:00.000Z');
   });
 
   it('falls back to OpenGraph and article meta tags', () => {
