@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { readBlock, toSentences, footnoteTarget } from '@/utils/sentences/block-text';
+import {
+  cleanHref,
+  pageContext,
+  referenceLists,
+  resolveFootnote,
+} from '@/utils/sentences/requests';
+import { segmentSentences } from '@/utils/sentences/segment';
+
+function sentencesOf(html: string) {
+  document.body.innerHTML = html;
+  const block = document.querySelector('p')!;
+  const bt = readBlock(block, (n) => (n as Element).classList?.contains('ad') ?? false);
+  return { bt, sentences: toSentences(document, bt, segmentSentences(bt.text, 'en')) };
+}
+
+describe('block text and sentence ranges', () => {
+  it('keeps a sentence whole across links and inline markup', () => {
+    const { sentences } = sentencesOf(
+      '<p>The <a href="https://a.example/x">council <em>voted</em></a> <strong>31 to 14</strong> on <span>Tuesday</span>. It was close.</p>',
+    );
+    expect(sentences.map((s) => s.text)).toEqual([
+      'The council voted 31 to 14 on Tuesday.',
+      'It was close.',
+    ]);
+    expect(sentences[0]!.range.toString()).toBe('The council voted 31 to 14 on Tuesday.');
+    expect(sentences[0]!.links).toEqual([{ href: 'https://a.example/x', text: 'council voted' }]);
+    expect(sentences[1]!.links).toEqual([]);
+  });
+
+  it('leaves footnote markers out of the text and gives them to the sentence they follow', () => {
+    const { sentences } = sentencesOf(
+      '<p>Prices rose 3%.<sup><a href="#fn1">[1]</a></sup> Wages did not.<sup><a href="#fn2">2</a></sup></p>',
+    );
+    expect(sentences.map((s) => s.text)).toEqual(['Prices rose 3%.', 'Wages did not.']);
+    expect(sentences.map((s) => s.footnotes.map((f) => f.targetId))).toEqual([['fn1'], ['fn2']]);
+  });
+
+  it('skips what the article finder says is not body text', () => {
+    const { sentences } = sentencesOf(
+      '<p>Rain fell. <span class="ad">Buy now!</span> Roads flooded.</p>',
+    );
+    expect(sentences.map((s) => s.text)).toEqual(['Rain fell.', 'Roads flooded.']);
+  });
+
+  it('recognises footnote markers but not ordinary in-page links', () => {
+    document.body.innerHTML =
+      '<sup id="m"><a href="#n1">3</a></sup><a id="j" href="#section-2">see the second section</a>';
+    expect(footnoteTarget(document.getElementById('m')!)).toEqual({ marker: '3', targetId: 'n1' });
+    expect(footnoteTarget(document.getElementById('j')!)).toBeNull();
+  });
+});
+
+describe('page context', () => {
+  it('resolves footnotes to their reference entry and collects outbound links', () => {
+    document.body.innerHTML = `
+      <nav><a href="https://other.example/nav">Nav</a></nav>
+      <article id="root"><p>Text with <a href="https://src.example/a">a link</a>.</p>
+        <p>More at <a href="https://src.example/b">b</a> and <a href="/local">local</a>.</p></article>
+      <h2>References</h2>
+      <ol><li id="fn1">Report, <a href="https://stats.example/r">Statistics office</a>, 2024.</li></ol>`;
+    const fn = resolveFootnote(document, '[1]', 'fn1')!;
+    expect(fn.links).toEqual([{ href: 'https://stats.example/r', text: 'Statistics office' }]);
+    expect(fn.text).toContain('Report');
+    expect(referenceLists(document)).toHaveLength(1);
+    const ctx = pageContext(
+      document,
+      { root: document.getElementById('root')! },
+      new Set(['https://src.example/a']),
+    );
+    expect(ctx.outboundLinks.map((l) => l.href)).toEqual([
+      'https://src.example/b',
+      'https://stats.example/r',
+    ]);
+  });
+
+  it('refuses non-http links', () => {
+    expect(cleanHref('javascript:alert(1)')).toBeNull();
+    expect(cleanHref('https://a.example/x#frag')).toBe('https://a.example/x');
+  });
+});

@@ -1,0 +1,144 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { extractFetched } from '@/utils/extract';
+import type { FindSourcesRequest, SentenceSources } from '@/utils/messaging/types';
+import { segmentSentences } from '@/utils/sentences/segment';
+import { DocumentLoader, toPassages, type LoadedDoc } from '@/utils/sources/documents';
+import { SourceService } from '@/utils/sources/service';
+
+const page = (body: string, title: string) =>
+  `<!doctype html><html lang="en"><head><title>${title}</title><meta property="og:site_name" content="${title} Site"></head><body><article><h1>${title}</h1>${body}</article></body></html>`;
+
+const PAGES: Record<string, string> = {
+  'https://council.example/minutes': page(
+    '<p>The meeting opened at seven.</p><p>Members resolved by 31 votes to 14 that water charges be raised by 9.5% from 1 May.</p><p>The meeting closed at nine.</p>',
+    'Council minutes',
+  ),
+  'https://stats.example/cpi': page(
+    '<p>Consumer prices rose by 2.4% in the year to February.</p><p>Food prices rose by 3.1%.</p>',
+    'Price statistics',
+  ),
+};
+
+function makeService(fetched: string[] = []) {
+  const store = new Map<string, unknown>();
+  const cache = <V>() => ({
+    get: async (k: string) => store.get(k) as V | undefined,
+    set: async (k: string, v: V) => void store.set(k, v),
+  });
+  const loader = new DocumentLoader({
+    fetchText: async (url) => {
+      fetched.push(url);
+      const body = PAGES[url];
+      if (!body) throw new Error('unreachable');
+      return { finalUrl: url, body, contentType: 'text/html' };
+    },
+    fetchFavicon: async () => undefined,
+    extract: (body, url, type) => extractFetched(body, url, type),
+    segment: segmentSentences,
+    cache: cache<LoadedDoc>(),
+    describeError: () => 'The linked page could not be reached',
+  });
+  return new SourceService(loader, cache<SentenceSources>());
+}
+
+const request = (over: Partial<FindSourcesRequest['sentences'][0]> = {}): FindSourcesRequest => ({
+  page: {
+    url: 'https://news.example/story',
+    title: 'Water bills to rise',
+    lang: 'en',
+    outboundLinks: [{ href: 'https://stats.example/cpi', text: 'price statistics' }],
+  },
+  sentences: [
+    {
+      id: 's1',
+      text: 'Councillors voted 31 to 14 to raise water charges by 9.5 percent from 1 May.',
+      links: [{ href: 'https://council.example/minutes', text: 'voted' }],
+      footnotes: [],
+      ...over,
+    },
+  ],
+});
+
+describe('SourceService', () => {
+  it('answers with the cited page, its best passage and a fragment link to it', async () => {
+    const [answer] = await makeService().find(request());
+    expect(answer!.status).toBe('sourced');
+    const top = answer!.sources[0]!;
+    expect(top.url).toBe('https://council.example/minutes');
+    expect(top.via).toBe('inline');
+    expect(top.passage).toContain('31 votes to 14');
+    expect(top.fragmentUrl).toMatch(/^https:\/\/council\.example\/minutes#:~:text=/);
+    expect(top.score).toBeGreaterThan(0);
+    expect(top.score).toBeLessThanOrEqual(1);
+  });
+
+  it('finds a source through a footnote', async () => {
+    const [answer] = await makeService().find(
+      request({
+        links: [],
+        footnotes: [
+          {
+            marker: '[1]',
+            text: 'Council minutes, 18 March',
+            links: [{ href: 'https://council.example/minutes', text: 'minutes' }],
+          },
+        ],
+      }),
+    );
+    expect(answer!.sources[0]).toMatchObject({
+      url: 'https://council.example/minutes',
+      via: 'footnote',
+    });
+  });
+
+  it('matches outbound links by content, and shows nothing for an unrelated sentence', async () => {
+    const svc = makeService();
+    const [prices] = await svc.find(
+      request({ text: 'Consumer prices rose by 2.4 percent in the year to February.', links: [] }),
+    );
+    expect(prices!.sources[0]).toMatchObject({ url: 'https://stats.example/cpi', via: 'outbound' });
+    const [none] = await svc.find(
+      request({ text: 'The mayor owns two dogs and a small sailing boat.', links: [] }),
+    );
+    expect(none).toMatchObject({ status: 'none', sources: [] });
+  });
+
+  it('says why when every page the sentence cites failed', async () => {
+    const [answer] = await makeService().find(
+      request({ links: [{ href: 'https://gone.example/x', text: 'x' }] }),
+    );
+    expect(answer).toMatchObject({
+      status: 'error',
+      error: 'The linked page could not be reached',
+    });
+  });
+
+  it('fetches each page once and answers repeats from the cache', async () => {
+    const fetched: string[] = [];
+    const svc = makeService(fetched);
+    await Promise.all([svc.find(request()), svc.find(request())]);
+    await svc.find(request());
+    expect(fetched.filter((u) => u === 'https://council.example/minutes')).toHaveLength(1);
+  });
+
+  it('never treats the page itself as its own source', () => {
+    const req = request({ links: [{ href: 'https://news.example/story#top', text: 'here' }] });
+    expect(SourceService.candidates(req.sentences[0]!, req.page).map((c) => c.url)).toEqual([
+      'https://stats.example/cpi',
+    ]);
+  });
+});
+
+describe('toPassages', () => {
+  it('keeps offsets into the joined text and cuts run-on blocks', () => {
+    const long = Array.from({ length: 200 }, (_, i) => `item${i}`).join(' ');
+    const { text, passages } = toPassages(['First one. Second one.', long], segmentSentences, 'en');
+    expect(passages.slice(0, 2).map((p) => text.slice(p.start, p.end))).toEqual([
+      'First one.',
+      'Second one.',
+    ]);
+    for (const p of passages) expect(p.end - p.start).toBeLessThanOrEqual(600);
+    expect(passages.length).toBeGreaterThan(3);
+  });
+});
