@@ -1,33 +1,35 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { newStats, runInSlices } from '@/utils/sentences/scheduler';
 
-function* busy(steps: number, msEach: number) {
-  let done = 0;
-  for (let i = 0; i < steps; i++) {
-    const until = performance.now() + msEach;
-    while (performance.now() < until) {
-      /* work */
-    }
-    done++;
+/** Work whose every step "takes" `msEach` on a fake clock. */
+function* steps(count: number, msEach: number, clock: { t: number }) {
+  for (let i = 0; i < count; i++) {
+    clock.t += msEach;
     yield;
   }
-  return done;
+  return count;
 }
 
 describe('runInSlices', () => {
-  it('runs the work to the end in several slices, each near the budget', async () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('ends each slice at the first yield past the budget and accounts the time', async () => {
+    const clock = { t: 0 };
+    vi.spyOn(performance, 'now').mockImplementation(() => clock.t);
     const stats = newStats();
-    const result = await runInSlices(busy(40, 2), { budgetMs: 8, stats });
+    const result = await runInSlices(steps(40, 3, clock), { budgetMs: 8, stats });
     expect(result).toBe(40);
-    expect(stats.slices).toBeGreaterThan(4);
-    // A slice ends at the first yield after the budget: budget + one step.
-    expect(stats.longestSliceMs).toBeLessThan(8 + 2 + 5);
-    expect(stats.workMs).toBeGreaterThanOrEqual(80);
+    // 3 ms steps against an 8 ms budget: 3 steps (9 ms) per slice, 40 steps → 14 slices.
+    expect(stats.slices).toBe(14);
+    expect(stats.longestSliceMs).toBe(9);
+    expect(stats.workMs).toBe(120);
   });
 
   it('stops between slices when aborted', async () => {
     const ctrl = new AbortController();
-    const run = runInSlices(busy(1000, 1), { budgetMs: 4, signal: ctrl.signal });
+    const clock = { t: 0 };
+    vi.spyOn(performance, 'now').mockImplementation(() => clock.t);
+    const run = runInSlices(steps(1_000_000, 1, clock), { budgetMs: 4, signal: ctrl.signal });
     setTimeout(() => ctrl.abort(), 20);
     await expect(run).rejects.toThrow(/Abort/);
   });
