@@ -44,7 +44,7 @@ function setKinds(chars: string, kind: Kind): void {
   for (let i = 0; i < chars.length; i++) KIND[chars.charCodeAt(i)] = kind;
 }
 
-setKinds('\n\r\u2028\u2029\u0085', Kind.Newline);
+setKinds('\n\r\u2028\u2029', Kind.Newline);
 setKinds('.', Kind.Period);
 setKinds('?!\u203C\u2047\u2048\u2049\u203D', Kind.QuestionExclaim);
 setKinds(
@@ -144,7 +144,7 @@ export function isDigit(c: number): boolean {
 /** Whitespace as `String.prototype.trim` sees it, so spans trim the same way callers do. */
 export function isSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return c === 0x85;
+  if (c < 0xa0) return false; // U+0085 is not whitespace to String.prototype.trim
   return (
     c === 0xa0 ||
     c === 0x1680 ||

@@ -79,7 +79,7 @@ function opensByDefault(c: number): boolean {
 }
 
 function isNewlineChar(c: number): boolean {
-  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029 || c === 0x85;
+  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
 }
 
 function isAsciiDigit(c: number): boolean {
