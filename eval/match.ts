@@ -25,6 +25,7 @@ import {
   rankDocuments,
   rankPassages,
   scoreCandidates,
+  SHOW_THRESHOLD,
   type Passage,
   type RankOptions,
   type RankQuery,
@@ -32,7 +33,7 @@ import {
 } from '../utils/ranking';
 import { Bm25 } from '../utils/ranking/bm25-baseline';
 import { FEATURE_NAMES, type FeatureName } from '../utils/ranking/features';
-import { fitLogistic } from '../utils/ranking/fit';
+import { fitListwise, fitLogistic, type Group } from '../utils/ranking/fit';
 import {
   DOC_FEATURE_NAMES,
   DOC_MODEL,
@@ -266,24 +267,51 @@ interface Extracted {
   article: Map<number, PoolCands>;
 }
 
-const LAMBDA = 1;
+const LAMBDA = Number(arg('--lambda') ?? 1);
+const LISTWISE = flag('--listwise');
 
-function fitPassage(ex: Extracted, train: number[], mask?: boolean[]): LinearModel {
+/** Features the listwise stage cannot see (equal for all of a page's sentences), for calibration. */
+const QUERY_LEVEL: FeatureName[] = ['docCov', 'ctxDoc'];
+
+/**
+ * Page-level features are left to the document model: inside one page they are constant, so the
+ * passage model could only use them to shift whole pages, which would skew rankDocuments.
+ */
+const DOC_LEVEL: FeatureName[] = ['docCov', 'ctxDoc', 'docBm25'];
+
+function fitPassage(ex: Extracted, train: number[], ablationMask?: boolean[]): LinearModel {
+  const mask = FEATURE_NAMES.map((n, j) => !DOC_LEVEL.includes(n) && (ablationMask?.[j] ?? true));
   const x: Float64Array[] = [];
   const y: number[] = [];
   const w: number[] = [];
+  const groups: Group[] = [];
   for (const i of train) {
     if (!support[i]!.size) continue;
     const cs = ex.passage[i]!.cands;
     // Every claim weighs the same, however many candidate sentences its page has.
     const rw = 20 / Math.max(20, cs.length);
+    const g: Group = { x: [], y: [] };
     for (const c of cs) {
+      const label = support[i]!.has(c.index) ? 1 : 0;
       x.push(c.features);
-      y.push(support[i]!.has(c.index) ? 1 : 0);
+      y.push(label);
       w.push(rw);
+      g.x.push(c.features);
+      g.y.push(label);
     }
+    groups.push(g);
   }
-  return fitLogistic(x, y, { lambda: LAMBDA, rowWeights: w, ...(mask ? { mask } : {}) });
+  if (!LISTWISE) return fitLogistic(x, y, { lambda: LAMBDA, rowWeights: w, mask });
+  // Listwise order, then a pointwise calibration of [order score, query-level features].
+  const order = fitListwise(groups, { lambda: LAMBDA, mask });
+  const ql = QUERY_LEVEL.map((n) => FEATURE_NAMES.indexOf(n)).filter(
+    (j) => ablationMask?.[j] ?? true,
+  );
+  const cx = x.map((row) => [linear(order, row), ...ql.map((j) => row[j]!)]);
+  const cal = fitLogistic(cx, y, { lambda: LAMBDA, rowWeights: w });
+  const weights = order.weights.map((v) => v * cal.weights[0]!);
+  ql.forEach((j, k) => (weights[j]! += cal.weights[k + 1]!));
+  return { bias: cal.bias, weights };
 }
 
 function fitDoc(pools: Map<number, PoolCands>, train: number[], model: LinearModel): LinearModel {
@@ -411,6 +439,9 @@ function bm25Figures(): Figures {
   };
 }
 
+/** Top passage's level (or 'hidden' under SHOW_THRESHOLD) per WiCE label, shipped weights. */
+const levelTally = new Map<string, number>();
+
 /** The shipped ranker through its public API, exactly as the extension calls it. */
 function oursFigures(ex: Extracted): Figures {
   const ranks: number[] = [];
@@ -428,6 +459,8 @@ function oursFigures(ex: Extracted): Figures {
       ranks.push(r < 0 ? Infinity : r + 1);
     }
     const top = ranked[0]?.score ?? 0;
+    const lv = ranked[0] && ranked[0].score >= SHOW_THRESHOLD ? ranked[0].level : 'hidden';
+    levelTally.set(`${it.label}|${lv}`, (levelTally.get(`${it.label}|${lv}`) ?? 0) + 1);
     if (it.label === 'supported') pos.push(top);
     if (it.label === 'not_supported') neg.push(top);
   });
@@ -438,7 +471,7 @@ function oursFigures(ex: Extracted): Figures {
   };
   return {
     passage: passageFigures(ranks),
-    among50: { r1: poolR1(ex.among50!), n: ex.among50!.size },
+    among50: ex.among50 ? { r1: poolR1(ex.among50), n: ex.among50.size } : { r1: NaN, n: 0 },
     amongArticle: { r1: poolR1(ex.article), n: ex.article.size },
     supportAuc: auc(pos, neg),
   };
@@ -510,19 +543,35 @@ console.log(
 );
 
 const all = items.map((_, i) => i);
+// --quick (for iterating): no among-50 task, no baseline, no timing.
+const quick = flag('--quick');
 const ex: Extracted = {
   passage: extractPassage({}),
-  among50: extractPool(among50Pools, all, {}),
+  ...(quick ? {} : { among50: extractPool(among50Pools, all, {}) }),
   article: extractPool(articlePools, articleItems, {}),
 };
-const bm25 = bm25Figures();
+const NONE: Figures = {
+  passage: { r1: NaN, r3: NaN, mrr: NaN, n: 0 },
+  among50: { r1: NaN, n: 0 },
+  amongArticle: { r1: NaN, n: 0 },
+  supportAuc: NaN,
+};
+const bm25 = quick ? NONE : bm25Figures();
 const ours = oursFigures(ex);
 console.log('\nShipped weights (utils/ranking/model.ts), public API; BM25 baseline:');
 console.log(HEADER);
 console.log(row('ours (shipped weights, in-sample)', ours));
 console.log(row('bm25 baseline', bm25));
 
-const tp = throughput();
+const LEVELS = ['supports', 'partly', 'related', 'numbers-differ', 'hidden'];
+console.log(`\nTop passage level by WiCE label (own page): ${LEVELS.join(' / ')}`);
+for (const lab of ['supported', 'partially_supported', 'not_supported']) {
+  console.log(
+    `  ${lab.padEnd(20)} ${LEVELS.map((l) => levelTally.get(`${lab}|${l}`) ?? 0).join(' / ')}`,
+  );
+}
+
+const tp = quick ? { ours: NaN, bm25: NaN, minisearch: NaN, buildMs: NaN } : throughput();
 ours.sentencesPerSec = tp.ours;
 bm25.sentencesPerSec = tp.bm25;
 console.log(
@@ -542,7 +591,7 @@ if (!flag('--no-cv') || flag('--fit') || flag('--ablation')) {
 
   if (flag('--fit')) {
     const model = fitPassage(ex, all);
-    const docModel = fitDoc(ex.among50!, all, model);
+    const docModel = fitDoc(ex.among50 ?? ex.article, all, model);
     console.log('\nWeights fitted on all items (paste into utils/ranking/model.ts):');
     printModel('PASSAGE_MODEL', model, FEATURE_NAMES);
     printModel('DOC_MODEL', docModel, DOC_FEATURE_NAMES);
@@ -598,7 +647,7 @@ if (!flag('--no-cv') || flag('--fit') || flag('--ablation')) {
           'ctxDoc',
         ],
       ],
-      ['+ doc coverage, length, lead (full)', [...FEATURE_NAMES]],
+      ['+ page-level, length, lead, heading, precision (full)', [...FEATURE_NAMES]],
     ];
     for (const [name, names] of steps) console.log(row(name, crossValidate(ex, maskOf(names))));
     const switches: [string, IndexOptions & RankOptions][] = [

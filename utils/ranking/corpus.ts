@@ -37,6 +37,8 @@ export interface DocRange {
   docId: string;
   first: number;
   end: number;
+  /** Content tokens in the document. */
+  len: number;
 }
 
 /** Options for building and querying. */
@@ -54,6 +56,7 @@ export interface Corpus {
   entries: Entry[];
   docs: DocRange[];
   avgLen: number;
+  avgDocLen: number;
 }
 
 /**
@@ -114,6 +117,7 @@ export function buildCorpus(passages: Passage[], opts: IndexOptions = {}): Corpu
     entries: [],
     docs: [],
     avgLen: 0,
+    avgDocLen: 0,
   };
   let totalLen = 0;
   for (const [docId, list] of byDoc) {
@@ -139,9 +143,12 @@ export function buildCorpus(passages: Passage[], opts: IndexOptions = {}): Corpu
       });
       totalLen += ids.length;
     }
-    c.docs.push({ docId, first, end: c.entries.length });
+    let len = 0;
+    for (let o = first; o < c.entries.length; o++) len += c.entries[o]!.ids.length;
+    c.docs.push({ docId, first, end: c.entries.length, len });
   }
   c.avgLen = c.entries.length ? totalLen / c.entries.length : 1;
+  c.avgDocLen = c.docs.length ? totalLen / c.docs.length || 1 : 1;
   return c;
 }
 

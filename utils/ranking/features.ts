@@ -35,6 +35,9 @@ export const FEATURE_NAMES = [
   'short',
   'lead',
   'covSq',
+  'heading',
+  'precision',
+  'docBm25',
 ] as const;
 
 /** One feature's name. */
@@ -277,7 +280,7 @@ export function extractFeatures(
   };
   // Whole-document coverage: the page as a whole says more than its best sentence.
   const docCov = new Map<number, number>();
-  const docTf = new Map<number, Uint8Array>();
+  const docTf = new Map<number, Uint32Array>();
   const docCtx = new Map<number, Uint8Array>();
   for (const ord of cand) {
     const m = matchOf(ord)!;
@@ -285,16 +288,41 @@ export function extractFeatures(
     let tf = docTf.get(d);
     let cx = docCtx.get(d);
     if (!tf || !cx) {
-      docTf.set(d, (tf = new Uint8Array(qm.terms.length)));
+      docTf.set(d, (tf = new Uint32Array(qm.terms.length)));
       docCtx.set(d, (cx = new Uint8Array(qm.ctx.length)));
     }
-    for (let i = 0; i < tf.length; i++) if (m.tf[i]) tf[i] = 1;
+    for (let i = 0; i < tf.length; i++) tf[i]! += m.tf[i]!;
     for (let i = 0; i < cx.length; i++) if (m.ctx[i]) cx[i] = 1;
   }
+  // BM25 of the whole document (page-level IDF): how much the page as a whole is about the query.
+  const docBm25 = new Map<number, number>();
+  const nDocs = c.docs.length;
+  const docIdf = qm.terms.map((t) => {
+    let df = 0;
+    let last = -1;
+    if (t.id !== undefined)
+      for (const o of c.postings[t.id]!) {
+        const d = c.entries[o]!.docOrd;
+        if (d !== last) df++;
+        last = d;
+      }
+    return Math.log(1 + (nDocs - df + 0.5) / (df + 0.5));
+  });
+  let docIdfSum = 0;
+  qm.terms.forEach((t, i) => {
+    if (!t.extra) docIdfSum += docIdf[i]!;
+  });
   for (const [d, tf] of docTf) {
     let s = 0;
-    for (let i = 0; i < tf.length; i++) if (tf[i]) s += qm.terms[i]!.idf;
+    let b = 0;
+    const norm = K1 * (1 - B + (B * c.docs[d]!.len) / c.avgDocLen);
+    for (let i = 0; i < tf.length; i++) {
+      if (!tf[i]) continue;
+      s += qm.terms[i]!.idf;
+      b += (docIdf[i]! * tf[i]! * (K1 + 1)) / (tf[i]! + norm);
+    }
     docCov.set(d, Math.min(1, s / qm.denom));
+    docBm25.set(d, docIdfSum ? b / docIdfSum : 0);
   }
   const out: Candidate[] = [];
   for (const ord of cand) {
@@ -330,10 +358,17 @@ export function extractFeatures(
     f[F.ctxCov] = ctxCoverage(qm, m, pm);
     f[F.ctxDoc] = ctxDoc(qm, docCtx.get(e.docOrd));
     f[F.docCov] = docCov.get(e.docOrd) ?? 0;
+    f[F.docBm25] = docBm25.get(e.docOrd) ?? 0;
     f[F.logLen] = Math.log(1 + m.len);
     f[F.short] = m.len < 5 ? 1 : 0;
     f[F.lead] = 1 / Math.sqrt(1 + ord - doc.first);
     f[F.covSq] = cov * cov;
+    // Headings, captions and page chrome lack a sentence end; they match names densely but
+    // rarely state the claim.
+    f[F.heading] = /[.!?…"”')\]]\s*$/.test(e.text) ? 0 : 1;
+    let hits = 0;
+    for (let i = 0; i < m.tf.length; i++) hits += m.tf[i]!;
+    f[F.precision] = m.len ? Math.min(1, hits / m.len) : 0;
     out.push({ ord, partner, f });
   }
   return { query: qm, candidates: out };

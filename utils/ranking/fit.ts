@@ -78,3 +78,56 @@ export function fitLogistic(
   cols.forEach((j, i) => (weights[j] = w[i + 1]!));
   return { bias: w[0]!, weights };
 }
+
+/** One query's candidates for listwise fitting. */
+export interface Group {
+  x: ArrayLike<number>[];
+  /** 1 for candidates that support the query. */
+  y: number[];
+}
+
+/**
+ * Fits ranking weights with a listwise (softmax) loss: maximises, per query, the probability mass
+ * the softmax over its candidates puts on the supporting ones. Optimises the order within a
+ * query only, so the result has no bias and needs calibrating. Plain gradient ascent with
+ * Adam-style steps; deterministic.
+ */
+export function fitListwise(groups: Group[], opts: FitOptions = {}): LinearModel {
+  const d = groups.find((g) => g.x.length)?.x[0]?.length ?? 0;
+  const lambda = opts.lambda ?? 1;
+  const mask = opts.mask ?? new Array<boolean>(d).fill(true);
+  const w = new Array<number>(d).fill(0);
+  const m1 = new Array<number>(d).fill(0);
+  const m2 = new Array<number>(d).fill(0);
+  const iters = opts.iterations ?? 400;
+  const rate = 0.05;
+  for (let it = 1; it <= iters; it++) {
+    const g = w.map((wi) => -lambda * wi);
+    for (const grp of groups) {
+      if (!grp.y.some((v) => v)) continue;
+      const s = grp.x.map((row) => {
+        let z = 0;
+        for (let j = 0; j < d; j++) if (mask[j]) z += w[j]! * row[j]!;
+        return z;
+      });
+      const mx = Math.max(...s);
+      const e = s.map((z) => Math.exp(z - mx));
+      const zAll = e.reduce((a, b) => a + b, 0);
+      const zPos = e.reduce((a, b, i) => a + (grp.y[i] ? b : 0), 0);
+      grp.x.forEach((row, i) => {
+        const coef = (grp.y[i] ? e[i]! / zPos : 0) - e[i]! / zAll;
+        if (!coef) return;
+        for (let j = 0; j < d; j++) if (mask[j]) g[j]! += coef * row[j]!;
+      });
+    }
+    for (let j = 0; j < d; j++) {
+      if (!mask[j]) continue;
+      m1[j] = 0.9 * m1[j]! + 0.1 * g[j]!;
+      m2[j] = 0.999 * m2[j]! + 0.001 * g[j]! * g[j]!;
+      const mh = m1[j]! / (1 - 0.9 ** it);
+      const vh = m2[j]! / (1 - 0.999 ** it);
+      w[j]! += (rate * mh) / (Math.sqrt(vh) + 1e-8);
+    }
+  }
+  return { bias: 0, weights: w };
+}

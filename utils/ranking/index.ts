@@ -113,6 +113,7 @@ export function docFeatures(logits: number[], first: Float64Array): number[] {
     second,
     first[FEATURE_NAMES.indexOf('docCov')]!,
     first[FEATURE_NAMES.indexOf('ctxDoc')]!,
+    first[FEATURE_NAMES.indexOf('docBm25')]!,
   ];
 }
 

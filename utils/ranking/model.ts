@@ -9,24 +9,27 @@ export interface LinearModel {
 }
 
 /** Names of the document-level features, in vector order. */
-export const DOC_FEATURE_NAMES = ['best', 'second', 'docCov', 'ctxDoc'] as const;
+export const DOC_FEATURE_NAMES = ['best', 'second', 'docCov', 'ctxDoc', 'docBm25'] as const;
 
-/** Passage model over FEATURE_NAMES: P(passage is one that supports the sentence). */
+/**
+ * Passage model over FEATURE_NAMES: P(passage is one that supports the sentence). The page-level
+ * features (ctxDoc, docCov, docBm25) are deliberately 0 here: they belong to DOC_MODEL.
+ */
 export const PASSAGE_MODEL: LinearModel = {
-  bias: -2.3179,
+  bias: -4.3467,
   // cov, bm25, covWin, winGain, neighbor, bigram, numMatch, numConflict, nameCov, ctxCov, ctxDoc,
-  // docCov, logLen, short, lead, covSq
+  // docCov, logLen, short, lead, covSq, heading, precision, docBm25
   weights: [
-    3.9799, 2.6692, 4.4735, 0.4936, -2.0715, 1.1887, 1.1063, -0.0005, 0.3683, 0.5674, -0.2852,
-    -2.4964, 0.1602, 0.1284, 1.0788, -0.7341,
+    3.1492, 0.74, 3.6351, 0.4858, -2.2376, 0.6472, 1.144, -0.0384, 0.2836, 0.6016, 0, 0, 0.3185,
+    -0.0715, 1.4816, -0.2778, -0.5153, 1.9201, 0,
   ],
 };
 
 /** Document model over DOC_FEATURE_NAMES: orders candidate sources for one sentence. */
 export const DOC_MODEL: LinearModel = {
-  bias: -5.8914,
-  // best, second, docCov, ctxDoc
-  weights: [1.151, 0.4912, 7.2476, 3.6157],
+  bias: -4.5087,
+  // best, second, docCov, ctxDoc, docBm25
+  weights: [1.0384, 0.2613, -0.7173, 3.1788, 5.6193],
 };
 
 /** Linear score (log-odds) of a feature vector. */

@@ -29,7 +29,7 @@ describe('near-duplicate detection', () => {
       ['https://c.example/3', { text: other, siteName: 'C Post' }],
       ['https://d.example/4', { text: `(Wire) ${story}`, siteName: 'D Times' }],
     ]);
-    const items = [...docs.keys()].map((url) => ({ url, score: 1 }));
+    const items = [...docs.keys()].map((url): { url: string; copies?: number } => ({ url }));
     const out = collapseCopies(items, docs);
     expect(out).toHaveLength(2);
     expect(out[0]!.copies).toBe(2);
