@@ -113,6 +113,11 @@ describe('Chromium (MV3)', () => {
     expect(await after.evaluate(() => chrome.runtime.id)).toBe(session.extensionId);
     await popup.close();
   });
+
+  it('made no other request outside 127.0.0.1 (browser services are kept local)', () => {
+    const deliberate = /example\.invalid|10\.255\.255\.1/;
+    expect(session.blockedRequests.filter((r) => !deliberate.test(r))).toEqual([]);
+  });
 });
 
 describe('Firefox (MV2)', () => {
@@ -153,5 +158,10 @@ describe('Firefox (MV2)', () => {
       expect.arrayContaining(['GET http://10.255.255.1/', 'CONNECT example.invalid:443']),
     );
     await page.close();
+  });
+
+  it('made no other request outside 127.0.0.1 (browser services are kept local)', () => {
+    const deliberate = /example\.invalid|10\.255\.255\.1/;
+    expect(session.blockedRequests.filter((r) => !deliberate.test(r))).toEqual([]);
   });
 });

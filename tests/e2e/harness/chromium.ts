@@ -86,6 +86,14 @@ export function chromiumArgs(extensionDir: string, proxyPort: number, headless: 
     '--disable-domain-reliability',
     `--proxy-server=http://127.0.0.1:${proxyPort}`,
     '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+    // Measured through the refusal proxy: even with the flags above, Chromium 156 calls its
+    // component updater (update.googleapis.com) and Google sign-in (accounts.google.com) in
+    // its first seconds. Point both at a closed loopback port so they fail locally and
+    // blockedRequests lists only what pages and the extension asked for.
+    '--component-updater=url-source=http://127.0.0.1:9/',
+    '--gaia-url=http://127.0.0.1:9/',
+    '--google-apis-url=http://127.0.0.1:9/',
+    '--lso-url=http://127.0.0.1:9/',
   ];
 }
 

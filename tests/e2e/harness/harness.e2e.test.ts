@@ -189,6 +189,24 @@ describe('Chromium: long tasks and their attribution', () => {
     await page.close();
   });
 
+  it("refuses the extension worker's own requests that leave 127.0.0.1", async () => {
+    const worker = await session.worker();
+    const outcome = await worker.evaluate(() =>
+      fetch('http://203.0.113.9/e2e-probe').then(
+        (r) => r.status,
+        () => 'network error',
+      ),
+    );
+    expect([502, 'network error']).toContain(outcome);
+    expect(session.blockedRequests).toContain('GET http://203.0.113.9/e2e-probe');
+    // Loopback stays direct.
+    const local = await worker.evaluate(
+      (url: string) => fetch(url).then((r) => r.status),
+      server.url('/quiet.html'),
+    );
+    expect(local).toBe(200);
+  });
+
   it('snapshots the DOM, including marks made with CSS highlights in the isolated world', async () => {
     const page = await session.newPage();
     await page.goto(server.url('/busy.html'));
