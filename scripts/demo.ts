@@ -6,10 +6,17 @@
  * sentence → sources table and exits 0 when every article got at least one sourced sentence.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { startDemoServers } from './demo-server.mjs';
-import { launchChromium, TEST_BUILD_DIRS, REPO_ROOT } from '../tests/e2e/harness/index.ts';
+import {
+  launchChromium,
+  observeLongTasks,
+  startLongTaskTrace,
+  TEST_BUILD_DIRS,
+  REPO_ROOT,
+} from '../tests/e2e/harness/index.ts';
 import {
   hoverSentence,
   highlightTexts,
@@ -40,6 +47,14 @@ function build(): void {
       process.exit(r.status ?? 1);
     }
   }
+}
+
+/** Raw and gzip size of a built file, in kB. */
+function size(rel: string): string {
+  const path = join(TEST_BUILD_DIRS.chrome, rel);
+  const raw = statSync(path).size;
+  const gz = gzipSync(readFileSync(path), { level: 9 }).length;
+  return `${(raw / 1024).toFixed(1)} kB raw, ${(gz / 1024).toFixed(1)} kB gzip`;
 }
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -78,14 +93,30 @@ async function main(): Promise<void> {
     '| article | sentence | source (site — title) | level | quote |',
     '|---|---|---|---|---|',
   ];
+  const perf: string[] = [
+    '| article | long tasks (longtask observer) | longest, ms | extension script time in a long task, ms (trace) | content script work, ms | longest slice, ms |',
+    '|---|---|---|---|---|---|',
+  ];
   let screenshots = 0;
   let failed = false;
   for (const article of expectations.articles) {
     const page = await session.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     await recordStatus(page);
+    const longTasks = await observeLongTasks(page);
+    const trace = await startLongTaskTrace(session.context, page, {
+      extensionOrigin: session.extensionBaseUrl.replace(/\/$/, ''),
+    });
     await page.goto(`${servers.sites.news}${article.path}`);
     const status = await waitForState(page, ['done'], 60_000);
+    await page.waitForTimeout(300);
+    const { tasks } = await trace.stop();
+    const observed = await longTasks.read();
+    const longestObserved = Math.max(0, ...observed.longTasks.map((t) => t.duration));
+    const longestExtension = Math.max(0, ...tasks.map((t) => t.extensionMs));
+    perf.push(
+      `| ${cell(clip(article.title, 40))} | ${observed.longTasks.length} | ${longestObserved.toFixed(0)} | ${longestExtension.toFixed(1)} | ${status.workMs} | ${status.longestSliceMs} |`,
+    );
     const sourced = [
       ...(await highlightTexts(page, 'sourcelight-sourced')),
       ...(await highlightTexts(page, 'sourcelight-numbers-differ')),
@@ -126,8 +157,18 @@ async function main(): Promise<void> {
     await page.close();
   }
   const table = rows.join('\n');
+  const perfTable = perf.join('\n');
+  const sizes = [
+    `content script: ${size('content-scripts/content.js')}`,
+    `background: ${size('background.js')}`,
+  ].join('\n');
   writeFileSync(join(outDir, 'sources-table.md'), `${table}\n`);
+  writeFileSync(join(outDir, 'performance.md'), `${perfTable}\n\n${sizes}\n`);
   console.log(`\n${table}\n`);
+  console.log(
+    `Main-thread cost while the pages load and get marked (Chromium, headless):\n${perfTable}\n`,
+  );
+  console.log(`Built sizes (test build, Chrome):\n${sizes}\n`);
   console.log(`[demo] ${screenshots} screenshots and sources-table.md written to ${outDir}`);
   await shutdown();
   if (failed) {

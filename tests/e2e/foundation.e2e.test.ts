@@ -271,6 +271,34 @@ describe('Chromium', () => {
 
   behaviour(() => driver);
 
+  it('shows the sourced count on the badge and answers from the persistent cache after a restart', async () => {
+    const article = expectations.articles[2]!;
+    const page = (await driver.newPage()) as import('playwright-core').Page;
+    await recordStatus(page);
+    await page.goto(`${servers.sites.news}${article.path}`);
+    const first = await waitForState(page, ['done'], 60_000);
+    expect(first.sourced).toBeGreaterThan(0);
+    const worker = await session.worker();
+    const badge = () =>
+      worker.evaluate(async (url) => {
+        const c = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') })
+          .chrome;
+        const tab = (await c.tabs.query({})).find((t) => t.url === url);
+        return c.action.getBadgeText({ tabId: tab!.id! });
+      }, page.url());
+    await expect.poll(badge).toBe(String(first.sourced));
+    // Kill the worker: its memory is gone, IndexedDB is not. A reload is answered without a
+    // single request to the cited sites.
+    await session.stopServiceWorker();
+    servers.reset();
+    await page.reload();
+    const second = await waitForState(page, ['done'], 60_000);
+    expect(second.sourced).toBe(first.sourced);
+    const cited = [...servers.counts.entries()].filter(([port]) => port !== 8601);
+    expect(cited.reduce((n, [, c]) => n + c, 0)).toBe(0);
+    await page.close();
+  });
+
   it('loses no answer when the service worker is killed mid-request', async () => {
     // A cited page that takes 2.5 s to answer, so the kill lands while the worker waits on it.
     const claim =
