@@ -138,8 +138,10 @@ describe('startFixtureServer', () => {
       const manifest = await fetch(folder.url('/busy-extension/manifest.json'));
       expect(manifest.headers.get('content-type')).toContain('application/json');
       expect(((await manifest.json()) as { name: string }).name).toBe('E2E busy fixture');
-      const escape = await fetch(`${folder.origin}/..%2f..%2fpaths.ts`);
-      expect([403, 404]).toContain(escape.status);
+      // The file exists one level up; the server must refuse rather than serve it.
+      const escape = await fetch(`${folder.origin}/..%2fharness.e2e.test.ts`);
+      expect(escape.status).toBe(403);
+      expect((await fetch(folder.url('/busy-extension/nothing.js'))).status).toBe(404);
     } finally {
       await folder.close();
     }
