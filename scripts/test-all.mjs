@@ -8,6 +8,7 @@ const steps = [
   ['lint', 'npx', ['eslint', '.']],
   ['format', 'npx', ['prettier', '--check', '.']],
   ['unit tests', 'npx', ['vitest', 'run']],
+  ['demo site links and expectations', 'node', ['demo-site/validate.mjs', '--port', '18601']],
   ['production build', 'npm', ['run', '--silent', 'build']],
   ['end-to-end tests', 'node', ['scripts/e2e.mjs', ...process.argv.slice(2)]],
 ];
