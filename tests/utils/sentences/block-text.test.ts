@@ -8,8 +8,16 @@ import {
 } from '@/utils/sentences/requests';
 import { segmentSentences } from '@/utils/sentences/segment';
 
+/** Replace the test document's body with fixture markup (ours, static). */
+function setBody(html: string) {
+  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  document.body.replaceChildren(
+    ...[...parsed.body.childNodes].map((n) => document.importNode(n, true)),
+  );
+}
+
 function sentencesOf(html: string) {
-  document.body.innerHTML = html;
+  setBody(html);
   const block = document.querySelector('p')!;
   const bt = readBlock(block, (n) => (n as Element).classList?.contains('ad') ?? false);
   return { bt, sentences: toSentences(document, bt, segmentSentences(bt.text, 'en')) };
@@ -45,8 +53,9 @@ describe('block text and sentence ranges', () => {
   });
 
   it('recognises footnote markers but not ordinary in-page links', () => {
-    document.body.innerHTML =
-      '<sup id="m"><a href="#n1">3</a></sup><a id="j" href="#section-2">see the second section</a>';
+    setBody(
+      '<sup id="m"><a href="#n1">3</a></sup><a id="j" href="#section-2">see the second section</a>',
+    );
     expect(footnoteTarget(document.getElementById('m')!)).toEqual({ marker: '3', targetId: 'n1' });
     expect(footnoteTarget(document.getElementById('j')!)).toBeNull();
   });
@@ -54,12 +63,12 @@ describe('block text and sentence ranges', () => {
 
 describe('page context', () => {
   it('resolves footnotes to their reference entry and collects outbound links', () => {
-    document.body.innerHTML = `
+    setBody(`
       <nav><a href="https://other.example/nav">Nav</a></nav>
       <article id="root"><p>Text with <a href="https://src.example/a">a link</a>.</p>
         <p>More at <a href="https://src.example/b">b</a> and <a href="/local">local</a>.</p></article>
       <h2>References</h2>
-      <ol><li id="fn1">Report, <a href="https://stats.example/r">Statistics office</a>, 2024.</li></ol>`;
+      <ol><li id="fn1">Report, <a href="https://stats.example/r">Statistics office</a>, 2024.</li></ol>`);
     const fn = resolveFootnote(document, '[1]', 'fn1')!;
     expect(fn.links).toEqual([{ href: 'https://stats.example/r', text: 'Statistics office' }]);
     expect(fn.text).toContain('Report');
