@@ -23,7 +23,7 @@ const { values: opt } = parseArgs({
     subset: { type: 'string' },
     only: { type: 'string' },
     inject: { type: 'boolean', default: false },
-    extension: { type: 'string', default: '.output-test/chrome-mv3' },
+    extension: { type: 'string' },
     timeout: { type: 'string', default: '20000' },
     concurrency: { type: 'string', default: '2' },
     worst: { type: 'string', default: '10' },
@@ -56,7 +56,13 @@ if (opt.inject) {
     `[eval:extract] --inject: developer stand-in (segmenter: ${built.segmenter}); figures are not the extension's`,
   );
 } else {
-  extensionDir = resolve(opt.extension);
+  // `wxt build --mode test` names the folder chrome-mv3-test; older builds used chrome-mv3.
+  const candidates = opt.extension
+    ? [opt.extension]
+    : ['.output-test/chrome-mv3-test', '.output-test/chrome-mv3'];
+  extensionDir = resolve(
+    candidates.find((c) => existsSync(resolve(c, 'manifest.json'))) ?? candidates[0],
+  );
   const script = resolve(extensionDir, 'content-scripts/content.js');
   if (!existsSync(resolve(extensionDir, 'manifest.json')) || !existsSync(script)) {
     console.error(

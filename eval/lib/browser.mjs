@@ -72,6 +72,19 @@ export async function launch({ extensionDir } = {}) {
     bypassCSP: true,
     viewport: { width: 1280, height: 900 },
   });
+  // A page script that navigates away (a redirect to the page's real address) would leave an
+  // error page: answering such navigations with 204 No Content keeps the page where it is.
+  // (Pages that force https:// on their own address count as leaving too.) Everything else off
+  // 127.0.0.1 already fails at the resolver or the dead proxy.
+  await context.route(
+    (url) => url.hostname !== '127.0.0.1' || url.protocol !== 'http:',
+    (route) => {
+      const req = route.request();
+      const frame = req.isNavigationRequest() ? req.frame() : null;
+      if (frame && !frame.parentFrame()) return route.fulfill({ status: 204, body: '' });
+      return route.abort('addressunreachable');
+    },
+  );
   await context.addInitScript(STATUS_LISTENER);
   return {
     context,
@@ -94,10 +107,11 @@ export async function runPage(context, url, { timeoutMs, injectCode }) {
   let crashed = false;
   page.on('crash', () => (crashed = true));
   try {
-    await page.goto(url, { waitUntil: 'load', timeout: timeoutMs }).catch(async (e) => {
-      // A page whose load never ends still has a DOM: go on with what is there.
-      if (!/Timeout/i.test(String(e))) throw e;
-    });
+    await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
+    // A page whose load never ends (a redirect we cancelled, a hanging subresource) still has a
+    // DOM: wait a little for its load events, then go on with what is there.
+    await page.waitForLoadState('domcontentloaded', { timeout: 5000 }).catch(() => {});
+    await page.waitForLoadState('load', { timeout: 5000 }).catch(() => {});
     if (injectCode) await page.evaluate(injectCode);
     const left = Math.max(1000, timeoutMs - (Date.now() - started));
     let state = 'timeout';

@@ -22,8 +22,10 @@ export function blockKind(el: Element, root: Element): ArticleBlock['kind'] {
 function underChrome(b: ScannedBlock, root: Element, rootRaw: number): boolean {
   for (let n = b.neg; n; n = n.up) {
     if (n.el === root || !root.contains(n.el)) return false;
-    // A "chrome" element that holds most of the article's worth is a wrapper with an odd name.
-    if (n.value < 0.5 * rootRaw) return true;
+    // A "chrome" element that holds most of the article's worth is a wrapper with an odd name
+    // ("read-more-content"), and so are the chrome-named elements around it.
+    if (n.value >= 0.5 * rootRaw) return false;
+    return true;
   }
   return false;
 }
@@ -64,8 +66,10 @@ export function selectBlocks(scan: ScanResult, root: Element): Selection {
 }
 
 /**
- * A heading belongs to the body only when body text follows it; a heading followed by a heading
- * of the same or a higher rank, or by nothing, labels chrome we removed ("Related stories").
+ * A heading belongs to the body only when body text follows it inside the heading's own section
+ * (its parent, or its grandparent when the parent wraps only the heading). A heading followed by
+ * a heading of the same or higher rank, by nothing, or by text from another part of the page
+ * labels chrome we removed ("Related stories", "Most read").
  */
 function dropDanglingHeadings(blocks: ArticleBlock[]): ArticleBlock[] {
   const out: ArticleBlock[] = [];
@@ -76,8 +80,36 @@ function dropDanglingHeadings(blocks: ArticleBlock[]): ArticleBlock[] {
       if (!next) continue;
       // "h2, h3, text" is a section with a subsection; "h2, h2" is a label with nothing under it.
       if (next.kind === 'heading' && next.element.localName <= b.element.localName) continue;
+      if (!sectionOf(b.element).contains(next.element)) continue;
     }
     out.push(b);
   }
-  return out;
+  return trimEdges(out);
+}
+
+function sectionOf(heading: Element): Element {
+  let section = heading.parentElement ?? heading;
+  if (section.childElementCount === 1 && section.parentElement) section = section.parentElement;
+  return section;
+}
+
+/** Sentence-final punctuation in any script we expect (Latin, CJK, Arabic, Devanagari…). */
+const FINAL = /[.!?:;…"»”’)\]。！？؟।]\s*$/u;
+
+/**
+ * Labels at the edges of the body ("Getty Images" under the lead photo, "Tags", "Advertisement"):
+ * short, not headings, no sentence punctuation. The middle of the body is left alone: a short
+ * line between paragraphs is more often part of the text.
+ */
+function trimEdges(blocks: ArticleBlock[]): ArticleBlock[] {
+  const isLabel = (b: ArticleBlock): boolean => {
+    if (b.kind !== 'paragraph') return false;
+    const text = (b.element.textContent ?? '').trim();
+    return text.length < 40 && !FINAL.test(text);
+  };
+  let start = 0;
+  let end = blocks.length;
+  while (start < end && isLabel(blocks[start]!)) start++;
+  while (end > start && isLabel(blocks[end - 1]!)) end--;
+  return start === 0 && end === blocks.length ? blocks : blocks.slice(start, end);
 }

@@ -195,6 +195,11 @@ const NEGATIVE_TOKENS = new Set([
   'gdpr',
   'popup',
   'modal',
+  'dialog',
+  'login',
+  'signin',
+  'register',
+  'registration',
   'overlay',
   'toolbar',
   'byline',
@@ -306,8 +311,17 @@ export function tokens(value: string): string[] {
   return out;
 }
 
+/** Atomic-CSS class names ("Mstart(82px)--modalMinWidth", "md:text-2xl") describe looks, not roles. */
+const ATOMIC = /[():!@[\]]/;
+
 function nameOf(el: Element): string {
-  const cls = el.getAttribute('class') ?? '';
+  let cls = el.getAttribute('class') ?? '';
+  if (ATOMIC.test(cls)) {
+    cls = cls
+      .split(/\s+/)
+      .filter((c) => !ATOMIC.test(c))
+      .join(' ');
+  }
   const id = el.getAttribute('id') ?? '';
   return id ? `${cls} ${id}` : cls;
 }
