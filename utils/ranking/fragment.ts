@@ -25,7 +25,8 @@ function fold(text: string): Folded {
   let space = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if (/\s/.test(ch)) {
+    const code = ch.charCodeAt(0);
+    if (code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(ch))) {
       space = true;
       continue;
     }
@@ -168,9 +169,10 @@ export function directiveFor(sourceText: string, start: number, end: number): Te
     Math.min(sourceText.length, target.end + 400),
   ).slice(0, MAX_CONTEXT_WORDS);
   const join = (ws: { w: string }[]) => ws.map((x) => x.w).join(' ');
+  const folded = fold(sourceText); // once: every try below searches the same text
   const hits = (d: TextDirective): boolean => {
-    const r = findTextDirective(sourceText, d);
-    return !!r && r.start === target.start && r.end === target.end;
+    const r = findFolded(folded.s, d);
+    return !!r && folded.map[r.start] === target.start && folded.map[r.end - 1]! + 1 === target.end;
   };
   const cores: TextDirective[] = [];
   const whole = join(words);
