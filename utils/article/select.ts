@@ -18,16 +18,15 @@ export function blockKind(el: Element, root: Element): ArticleBlock['kind'] {
   return 'paragraph';
 }
 
-/** Is the block under a class-marked chrome element inside the root (and not a mislabelled wrapper)? */
+/**
+ * Is the block under a class-marked chrome element inside the root? Only the nearest such
+ * element decides: one that holds most of the article's worth is a wrapper with an odd name
+ * ("read-more-content", "content-behind-paywall"), and so are the chrome-named elements above it.
+ */
 function underChrome(b: ScannedBlock, root: Element, rootRaw: number): boolean {
-  for (let n = b.neg; n; n = n.up) {
-    if (n.el === root || !root.contains(n.el)) return false;
-    // A "chrome" element that holds most of the article's worth is a wrapper with an odd name
-    // ("read-more-content"), and so are the chrome-named elements around it.
-    if (n.value >= 0.5 * rootRaw) return false;
-    return true;
-  }
-  return false;
+  const n = b.neg;
+  if (!n || n.el === root || !root.contains(n.el)) return false;
+  return n.value < 0.5 * rootRaw;
 }
 
 /** Link lists ("Read more: …", tag clouds) rather than prose. */
