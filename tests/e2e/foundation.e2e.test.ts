@@ -387,6 +387,18 @@ describe('Firefox', () => {
   };
   beforeAll(async () => {
     session = await launchFirefox({ extensionDir: TEST_BUILD_DIRS.firefox });
+    // A temporary add-on's content scripts can miss the very first navigation after install:
+    // warm up until the extension answers on a page.
+    const page = await driver.newPage();
+    await recordStatus(page);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await driver.goto(page, `${servers.sites.news}/`);
+      const ready = await waitForState(page, ['done', 'not-article', 'matching'], 10_000).catch(
+        () => null,
+      );
+      if (ready) break;
+    }
+    await page.close();
   });
   afterAll(async () => {
     await session?.close();
