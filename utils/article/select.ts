@@ -101,14 +101,16 @@ const FINAL = /[.!?:;…"»”’)\]。！？؟।]\s*$/u;
  * line between paragraphs is more often part of the text.
  */
 function trimEdges(blocks: ArticleBlock[]): ArticleBlock[] {
-  const isLabel = (b: ArticleBlock): boolean => {
+  const isLabel = (b: ArticleBlock, atEnd: boolean): boolean => {
     if (b.kind !== 'paragraph') return false;
     const text = (b.element.textContent ?? '').trim();
+    // At the very end a colon introduces nothing: "Share this article:", "Tags:".
+    if (atEnd && text.length < 60 && /:\s*$/.test(text)) return true;
     return text.length < 40 && !FINAL.test(text);
   };
   let start = 0;
   let end = blocks.length;
-  while (start < end && isLabel(blocks[start]!)) start++;
-  while (end > start && isLabel(blocks[end - 1]!)) end--;
+  while (start < end && isLabel(blocks[start]!, false)) start++;
+  while (end > start && isLabel(blocks[end - 1]!, true)) end--;
   return start === 0 && end === blocks.length ? blocks : blocks.slice(start, end);
 }

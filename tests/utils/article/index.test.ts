@@ -93,6 +93,61 @@ describe('findArticle', () => {
   });
 });
 
+describe('general signals, not site rules', () => {
+  it('keeps the lede in an article header and drops the headline and date there', () => {
+    const lede = 'Four new routes will keep the city moving after midnight, the council says.';
+    const doc = parse(
+      page(
+        `<article><header><h1>Night buses</h1><p class="standfirst">${lede}</p><time datetime="2024-03-02">2 March 2024</time></header><p>${P1}</p><p>${P2}</p><p>${P3}</p></article>`,
+      ),
+    );
+    expect(texts(doc)).toEqual([lede, P1, P2, P3]);
+  });
+
+  it('treats a page-wide <header> that wraps the article as a container', () => {
+    const doc = parse(
+      `<html><body><header id="branding"><nav><a href="/">Home</a></nav><article><h1>Night buses</h1><p>${P1}</p><p>${P2}</p><p>${P3}</p></article></header></body></html>`,
+    );
+    expect(texts(doc)).toEqual([P1, P2, P3]);
+  });
+
+  it('keeps body text inside page-builder "widget" wrappers', () => {
+    const w = (p: string) =>
+      `<div class="builder-widget-container"><div class="text-editor"><p>${p}</p></div></div>`;
+    const doc = parse(page(`<div class="post">${w(P1)}${w(P2)}${w(P3)}</div>`));
+    expect(texts(doc)).toEqual([P1, P2, P3]);
+  });
+
+  it('ignores atomic-CSS class names when reading class words', () => {
+    const doc = parse(
+      page(
+        `<div class="Mstart(82px)--modalFloating Pos(r)"><p>${P1}</p><p>${P2}</p><p>${P3}</p></div>`,
+      ),
+    );
+    expect(texts(doc)).toEqual([P1, P2, P3]);
+  });
+
+  it('keeps preformatted prose and drops code', () => {
+    const prose =
+      'This memo describes a protocol for storing per-user data on the web. It is an informational document and does not specify a standard.';
+    const doc = parse(
+      page(
+        `<article><h1>Memo</h1><pre>${prose}</pre><p>${P1}</p><pre>if (x) { y = f(z); } else { return [a, b]; }</pre><p>${P2}</p></article>`,
+      ),
+    );
+    expect(texts(doc)).toEqual([prose, P1, P2]);
+  });
+
+  it('trims labels at the edges of the body but not short lines between paragraphs', () => {
+    const doc = parse(
+      page(
+        `<article><h1>Night buses</h1><p>Getty Images</p><p>${P1}</p><p>Not so fast</p><p>${P2}</p><p>${P3}</p><p>Share this article:</p></article>`,
+      ),
+    );
+    expect(texts(doc)).toEqual([P1, 'Not so fast', P2, P3]);
+  });
+});
+
 describe('structured data comes first', () => {
   // A decoy block with more prose than the article: layout alone would pick it.
   const other =
