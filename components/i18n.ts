@@ -39,6 +39,13 @@ export const MESSAGES = {
   viaProvider: 'Found by search',
   // Popup
   appName: 'Sourcelight',
+  // Manifest (as __MSG_…__) and the language the table is written in, which `installExtensionI18n`
+  // reads back to format dates and numbers in the same language as the words.
+  appDescription:
+    'Hover a sentence on a news page to see which sources back it, with the supporting quote.',
+  commandNext: 'Move to the next sentence with sources',
+  commandPrevious: 'Move to the previous sentence with sources',
+  localeCode: 'en',
   switchEnabled: 'Show sources',
   switchSite: 'On for $1',
   switchSiteNoHost: 'On for this site',
@@ -79,6 +86,38 @@ let locale = 'en';
 export function setTranslator(next: Translator | undefined, nextLocale = 'en'): void {
   translator = next;
   locale = nextLocale;
+}
+
+/** The part of `browser.i18n` the UI needs (kept structural so components import no browser API). */
+export interface ExtensionI18n {
+  getMessage(name: string, substitutions?: string | string[]): string;
+  getUILanguage(): string;
+}
+
+/**
+ * Backs `t()` with the extension's `_locales` (one call from each entrypoint). Dates and numbers
+ * follow the language the messages actually came from: the browser's own locale when it is the
+ * same language (keeps the region, e.g. es-MX), otherwise the message file's (`localeCode`), so
+ * an Italian browser reading the English fallback does not get Italian dates in English text.
+ */
+export function installExtensionI18n(api: ExtensionI18n): void {
+  const ui = safeCall(() => api.getUILanguage()) ?? '';
+  const messagesLang = safeCall(() => api.getMessage('localeCode')) || 'en';
+  const sameLanguage =
+    ui.toLowerCase().split(/[-_]/)[0] === messagesLang.toLowerCase().split(/[-_]/)[0];
+  setTranslator(
+    (key, subs) => safeCall(() => api.getMessage(key, subs.length ? subs : undefined)),
+    sameLanguage && ui ? ui : messagesLang,
+  );
+}
+
+/** The API's answer, or undefined when it throws (e.g. the extension context was invalidated). */
+function safeCall<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch {
+    return undefined;
+  }
 }
 
 /** The locale for `Intl` formatting in the UI. */
@@ -132,13 +171,22 @@ export interface LocaleMessage {
 }
 
 /**
- * The English table in `messages.json` form, for a build script to write to
- * `public/_locales/en/messages.json`. `$1` becomes a named placeholder (`$ARG1$`), the form
- * both Chrome and Firefox document; a literal `$` is escaped as `$$`.
+ * The English table in `messages.json` form, written to `public/_locales/en/messages.json` by
+ * `scripts/locales.mjs`.
  */
 export function messagesJson(): Record<MessageKey, LocaleMessage> {
-  const out = {} as Record<MessageKey, LocaleMessage>;
-  for (const [key, text] of Object.entries(MESSAGES) as Array<[MessageKey, string]>) {
+  return toMessagesJson(MESSAGES);
+}
+
+/**
+ * A table of `$1`-style strings in `messages.json` form. `$1` becomes a named placeholder
+ * (`$ARG1$`), the form both Chrome and Firefox document; a literal `$` is escaped as `$$`.
+ */
+export function toMessagesJson<K extends string>(
+  table: Record<K, string>,
+): Record<K, LocaleMessage> {
+  const out = {} as Record<K, LocaleMessage>;
+  for (const [key, text] of Object.entries(table) as Array<[K, string]>) {
     const placeholders: Record<string, { content: string }> = {};
     const message = text.replace(/\$([1-9])|\$/g, (m, n: string | undefined) => {
       if (!n) return '$$';

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { installExtensionI18n, uiLocale } from '@/components/i18n';
 import { Popup, type PopupProps } from '@/components/Popup';
 import { POPUP_CSS } from '@/components/popup-styles';
 import { sendToTab } from '@/utils/messaging/channel';
@@ -76,6 +77,10 @@ function App() {
     />
   );
 }
+
+// UI text from _locales; the page's language follows, for screen readers and hyphenation.
+installExtensionI18n(browser.i18n);
+document.documentElement.lang = uiLocale();
 
 const style = document.createElement('style');
 style.textContent = POPUP_CSS;

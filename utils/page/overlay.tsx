@@ -15,6 +15,7 @@ import {
 } from '@floating-ui/dom';
 import { render } from 'preact';
 import { SourceCard, type SourceCardProps } from '../../components/SourceCard';
+import { uiLocale } from '../../components/i18n';
 import { CARD_CSS } from '../../components/styles';
 
 const HOST_STYLE = [
@@ -95,6 +96,8 @@ export class Overlay {
     style.textContent = CARD_CSS;
     const float = this.doc.createElement('div');
     float.className = 'sl-float';
+    // The card speaks the UI's language, not the page's (screen readers pick the voice by it).
+    float.setAttribute('lang', uiLocale());
     float.setAttribute(
       'style',
       'position: fixed; top: 0; left: 0; pointer-events: auto; display: none; max-width: min(400px, calc(100vw - 16px));',
