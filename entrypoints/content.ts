@@ -1,4 +1,4 @@
-import { findArticle, isSkippedInline } from '@/utils/article';
+import { findArticleSteps, isSkippedInline } from '@/utils/article';
 import { HIGHLIGHT_CSS } from '@/components/styles';
 import { handleMessages, sendMessage } from '@/utils/messaging/channel';
 import { PageController } from '@/utils/page/controller';
@@ -15,10 +15,12 @@ export default defineContentScript({
   async main(ctx) {
     let settings: Settings = await getSettings();
     const doc = document;
+    const overlay = new Overlay(doc);
     const page = new PageController({
       doc,
-      findArticle,
+      findArticle: findArticleSteps,
       isSkippedInline,
+      isOwnNode: (node) => node.nodeName === 'SOURCELIGHT-UI' || overlay.contains(node),
       segment: segmentSentences,
       send: (req) => sendMessage('findSources', req),
       report: (status) => void sendMessage('reportStatus', status).catch(() => {}),
@@ -32,7 +34,6 @@ export default defineContentScript({
           }
         : {}),
     });
-    const overlay = new Overlay(doc);
     const hover = new HoverController(doc, page, overlay, {
       hoverDelayMs: () => settings.hoverDelayMs,
     });
@@ -59,6 +60,15 @@ export default defineContentScript({
     const unhandle = handleMessages({
       getStatus: () => page.status(),
       command: ({ name }) => ({ moved: session ? hover.move(name) : false }),
+    });
+    // A single-page app that navigates (History or Navigation API) shows a new article: start
+    // over. WXT polls location for this, since the page's history calls are not visible here.
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl, oldUrl }) => {
+      const strip = (u: URL) => `${u.origin}${u.pathname}${u.search}`;
+      if (session && strip(newUrl) !== strip(oldUrl)) {
+        hover.close(false);
+        page.start().catch((err) => console.error('[sourcelight] scan failed', err));
+      }
     });
     ctx.onInvalidated(() => {
       unwatch();

@@ -25,7 +25,8 @@ import type { SentenceSpan } from '../sentences/segment';
 
 export interface ControllerDeps {
   doc: Document;
-  findArticle: (doc: Document) => Article | null;
+  /** The article finder as resumable steps (see utils/article findArticleSteps). */
+  findArticle: (doc: Document) => Generator<void, Article | null, void>;
   isSkippedInline: (node: Node) => boolean;
   segment: (text: string, lang?: string) => SentenceSpan[];
   /** Ask the background; may reject when the worker was restarted mid-request. */
@@ -34,6 +35,8 @@ export interface ControllerDeps {
   report: (status: PageStatus) => void;
   /** The page-level stylesheet for the highlights. */
   highlightCss: string;
+  /** Nodes of the extension's own UI, whose mutations are not the page's. */
+  isOwnNode?: (node: Node) => boolean;
   /** Test builds: announce status changes to the page (for the evaluation harness). */
   announce?: (detail: Record<string, unknown>) => void;
 }
@@ -49,6 +52,8 @@ export interface SentenceInfo {
   answer: SentenceSources | null;
   /** Headings are marked but not sent for sources. */
   askable: boolean;
+  /** The range's own text when marked, whitespace-collapsed, to notice text changed in place. */
+  rangeText: string;
 }
 
 export class PageController {
@@ -60,6 +65,12 @@ export class PageController {
   private article: Article | null = null;
   private state: PageStatus['state'] = 'off';
   private reportTimer: ReturnType<typeof setTimeout> | null = null;
+  private observer: MutationObserver | null = null;
+  private rescanTimer: ReturnType<typeof setTimeout> | null = null;
+  private rescanning = false;
+  private nextId = 0;
+  /** Texts already marked, by the text node each starts in: nothing is marked twice. */
+  private marked = new WeakMap<Node, Set<string>>();
 
   constructor(private readonly deps: ControllerDeps) {}
 
@@ -127,9 +138,64 @@ export class PageController {
       this.setState('done');
       return;
     }
+    this.observe(abort.signal);
     this.setState('matching');
     await this.ask(requests, abort.signal);
     if (!abort.signal.aborted) this.setState('done');
+  }
+
+  /**
+   * Watch the page for text added or replaced later (infinite scroll, "read more", a framework
+   * re-rendering): drop marks whose text is gone or changed, then mark what is new, once.
+   */
+  private observe(signal: AbortSignal): void {
+    const root = this.deps.doc.body ?? this.deps.doc.documentElement;
+    const View = this.deps.doc.defaultView;
+    if (!View || typeof View.MutationObserver !== 'function') return;
+    this.observer = new View.MutationObserver((records) => {
+      if (records.every((r) => this.deps.isOwnNode?.(r.target))) return;
+      if (this.rescanTimer) clearTimeout(this.rescanTimer);
+      this.rescanTimer = setTimeout(() => void this.rescan(signal), 400);
+    });
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+    signal.addEventListener('abort', () => this.observer?.disconnect());
+  }
+
+  private async rescan(signal: AbortSignal): Promise<void> {
+    this.rescanTimer = null;
+    if (signal.aborted) return;
+    if (this.rescanning) {
+      // One rescan at a time; come back for what changed meanwhile.
+      this.rescanTimer = setTimeout(() => void this.rescan(signal), 400);
+      return;
+    }
+    this.rescanning = true;
+    try {
+      this.prune();
+      const requests = await runInSlices(this.scan(), { signal, stats: this.stats });
+      if (signal.aborted || !requests.length) return;
+      this.setState('matching');
+      await this.ask(requests, signal);
+      if (!signal.aborted) this.setState('done');
+    } catch (err) {
+      if (!signal.aborted) console.warn('[sourcelight] rescan failed', err);
+    } finally {
+      this.rescanning = false;
+    }
+  }
+
+  /** Forget sentences whose text left the page or changed under us. */
+  private prune(): void {
+    for (const [id, info] of this.infos) {
+      const s = info.sentence;
+      const gone = s.pieces.some((p) => !p.node.isConnected);
+      if (!gone && s.range.toString().replace(/\s+/g, ' ').trim() === info.rangeText) continue;
+      this.marks?.remove(id);
+      this.infos.delete(id);
+      const first = s.pieces[0]?.node;
+      if (first) this.marked.get(first)?.delete(info.text);
+    }
+    this.changed();
   }
 
   /** Remove every mark and listener-visible state: the page is as it was. */
@@ -140,6 +206,12 @@ export class PageController {
     this.marks = null;
     this.infos.clear();
     this.article = null;
+    this.observer?.disconnect();
+    this.observer = null;
+    if (this.rescanTimer) clearTimeout(this.rescanTimer);
+    this.rescanTimer = null;
+    this.marked = new WeakMap();
+    this.nextId = 0;
     if (this.reportTimer) clearTimeout(this.reportTimer);
     this.reportTimer = null;
     if (this.state !== 'off') this.setState('off');
@@ -147,24 +219,39 @@ export class PageController {
 
   private *scan(): Generator<unknown, SentenceRequest[], void> {
     const { doc } = this.deps;
-    const article = this.deps.findArticle(doc);
+    const article = yield* this.deps.findArticle(doc);
     yield;
-    this.article = article;
+    this.article = article ?? this.article;
     if (!article) return [];
     const lang = article.lang ?? (doc.documentElement.lang || undefined);
     const refs = referenceLists(doc);
     const pageUrl = cleanHref(doc.URL);
     const requests: SentenceRequest[] = [];
-    let n = 0;
     for (const block of article.blocks) {
       if (inReferenceList(block.element, refs)) continue;
       const sentences = this.blockSentences(block, lang);
       let prev: string | undefined;
       for (const s of sentences) {
-        const id = `s${n++}`;
+        const start = s.pieces[0]?.node;
+        if (!start) continue;
+        let seen = this.marked.get(start);
+        if (seen?.has(s.text)) {
+          prev = s.text;
+          continue;
+        }
+        if (!seen) this.marked.set(start, (seen = new Set()));
+        seen.add(s.text);
+        const id = `s${this.nextId++}`;
         const askable = block.kind !== 'heading' && s.text.length >= 12;
         this.marks?.add(id, s);
-        this.infos.set(id, { id, text: s.text, sentence: s, answer: null, askable });
+        this.infos.set(id, {
+          id,
+          text: s.text,
+          sentence: s,
+          answer: null,
+          askable,
+          rangeText: s.range.toString().replace(/\s+/g, ' ').trim(),
+        });
         if (askable) {
           requests.push({
             id,
