@@ -3,6 +3,8 @@
 // script to report done, reads the sentences it marked and scores them against the expected text.
 // Usage: npm run eval:extract -- --pages DIR [--out FILE.json] [--limit N] [--floors FILE]
 //        [--subset real|fixtures] [--inject] [--only NAME,...] [--timeout MS] [--worst N]
+//        [--until done|marked]  (marked: stop at the `matching` status, when every sentence is
+//        marked and the content script starts asking for sources; timings then leave out matching)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,6 +29,7 @@ const { values: opt } = parseArgs({
     timeout: { type: 'string', default: '20000' },
     concurrency: { type: 'string', default: '2' },
     worst: { type: 'string', default: '10' },
+    until: { type: 'string', default: 'done' },
   },
 });
 
@@ -101,7 +104,7 @@ async function worker() {
     for (let attempt = 0; attempt < 2 && !result; attempt++) {
       try {
         if (relaunching) await relaunching;
-        result = await runPage(browser.context, url, { timeoutMs, injectCode });
+        result = await runPage(browser.context, url, { timeoutMs, injectCode, until: opt.until });
       } catch (e) {
         const msg = String(e?.message ?? e).split('\n')[0];
         const closed = /closed|crash|disconnected/i.test(msg);

@@ -109,7 +109,7 @@ export function report(results, pages, scored, worstN) {
     .slice(0, 3)
     .map(([n, r]) => `${n} ${ms(r.longestSliceMs)}`);
   if (slowest.length) console.log(`longest slices: ${slowest.join(', ')}`);
-  const failed = results.filter(([, r]) => !['done', 'not-article'].includes(r.state));
+  const failed = results.filter(([, r]) => !['done', 'not-article', 'matching'].includes(r.state));
   if (failed.length)
     console.log(
       `not finished: ${failed.map(([n, r]) => `${n} (${r.state}${r.error ? `: ${r.error}` : ''})`).join('; ')}`,
