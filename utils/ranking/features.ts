@@ -361,11 +361,12 @@ export function extractFeatures(
     f[F.docBm25] = docBm25.get(e.docOrd) ?? 0;
     f[F.logLen] = Math.log(1 + m.len);
     f[F.short] = m.len < 5 ? 1 : 0;
-    f[F.lead] = 1 / Math.sqrt(1 + ord - doc.first);
     f[F.covSq] = cov * cov;
     // Headings, captions and page chrome lack a sentence end; they match names densely but
     // rarely state the claim.
     f[F.heading] = /[.!?…"”')\]]\s*$/.test(e.text) ? 0 : 1;
+    // News puts the facts first; a heading at the top is the title, not the lead.
+    f[F.lead] = f[F.heading] ? 0 : 1 / Math.sqrt(1 + ord - doc.first);
     let hits = 0;
     for (let i = 0; i < m.tf.length; i++) hits += m.tf[i]!;
     f[F.precision] = m.len ? Math.min(1, hits / m.len) : 0;

@@ -16,20 +16,20 @@ export const DOC_FEATURE_NAMES = ['best', 'second', 'docCov', 'ctxDoc', 'docBm25
  * features (ctxDoc, docCov, docBm25) are deliberately 0 here: they belong to DOC_MODEL.
  */
 export const PASSAGE_MODEL: LinearModel = {
-  bias: -4.3467,
+  bias: -4.5854,
   // cov, bm25, covWin, winGain, neighbor, bigram, numMatch, numConflict, nameCov, ctxCov, ctxDoc,
   // docCov, logLen, short, lead, covSq, heading, precision, docBm25
   weights: [
-    3.1492, 0.74, 3.6351, 0.4858, -2.2376, 0.6472, 1.144, -0.0384, 0.2836, 0.6016, 0, 0, 0.3185,
-    -0.0715, 1.4816, -0.2778, -0.5153, 1.9201, 0,
+    3.1506, 0.8989, 3.6294, 0.4788, -2.3576, 0.7212, 1.1014, -0.0608, 0.3034, 0.6215, 0, 0, 0.3064,
+    -0.2311, 2.8227, -0.3848, 0.3383, 1.9235, 0,
   ],
 };
 
 /** Document model over DOC_FEATURE_NAMES: orders candidate sources for one sentence. */
 export const DOC_MODEL: LinearModel = {
-  bias: -4.5087,
+  bias: -4.5946,
   // best, second, docCov, ctxDoc, docBm25
-  weights: [1.0384, 0.2613, -0.7173, 3.1788, 5.6193],
+  weights: [1.0189, 0.2716, -0.551, 3.1846, 5.5778],
 };
 
 /** Linear score (log-odds) of a feature vector. */

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { fitLogistic } from '../../../utils/ranking/fit';
+import { fitListwise, fitLogistic } from '../../../utils/ranking/fit';
 import { linear, sigmoid } from '../../../utils/ranking/model';
 import { Bm25 } from '../../../utils/ranking/bm25-baseline';
 
@@ -33,6 +33,22 @@ describe('fitLogistic', () => {
       { mask: [false, true] },
     );
     expect(m.weights[0]).toBe(0);
+  });
+});
+
+describe('fitListwise', () => {
+  it('learns to put the supporting candidate of each group first', () => {
+    const groups = Array.from({ length: 30 }, (_, g) => ({
+      x: [
+        [0.9, (g % 5) / 5],
+        [0.2, ((g + 2) % 5) / 5],
+        [0.4, ((g + 4) % 5) / 5],
+      ],
+      y: [1, 0, 0],
+    }));
+    const m = fitListwise(groups, { lambda: 0.01 });
+    expect(m.weights[0]).toBeGreaterThan(1);
+    expect(Math.abs(m.weights[1]!)).toBeLessThan(m.weights[0]!);
   });
 });
 
