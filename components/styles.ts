@@ -64,6 +64,23 @@ const forced = (theme: 'light' | 'dark'): string =>
 /** The stylesheet for the shadow root that hosts `SourceCard`. */
 export const CARD_CSS = `
 :host { all: initial; }
+/* The host's isolation lives here rather than in its style attribute: important declarations
+   of a shadow tree beat the page's, even the page's !important ones, and an inline
+   \`all: initial !important\` would pin line-height and letter/word spacing inline, which
+   blocks text-spacing overrides (axe: avoid-inline-spacing, WCAG 1.4.12). */
+:host {
+  all: initial !important;
+  position: fixed !important;
+  top: 0 !important;
+  left: 0 !important;
+  width: 0 !important;
+  height: 0 !important;
+  overflow: visible !important;
+  display: block !important;
+  z-index: 2147483647 !important;
+  pointer-events: none !important;
+  contain: none !important;
+}
 
 .sl-card, .sl-card *, .sl-card *::before, .sl-card *::after { box-sizing: border-box; }
 .sl-card * { margin: 0; padding: 0; }

@@ -18,8 +18,9 @@ import { SourceCard, type SourceCardProps } from '../../components/SourceCard';
 import { uiLocale } from '../../components/i18n';
 import { CARD_CSS } from '../../components/styles';
 
+// The same declarations, with `all: initial !important`, are in CARD_CSS's :host rule; these
+// hold the host in place before its shadow stylesheet applies.
 const HOST_STYLE = [
-  'all: initial',
   'position: fixed',
   'top: 0',
   'left: 0',
