@@ -16,9 +16,9 @@ const testPorts = testBuild
 export default defineConfig({
   outDir: testBuild ? '.output-test' : '.output',
   manifest: ({ browser }) => ({
-    name: 'Sourcelight',
-    description:
-      'Hover a sentence on a news page to see which sources back it, with the supporting quote.',
+    name: '__MSG_appName__',
+    description: '__MSG_appDescription__',
+    default_locale: 'en',
     permissions: [
       'storage',
       'unlimitedStorage',
@@ -32,11 +32,11 @@ export default defineConfig({
     commands: {
       'next-sourced-sentence': {
         suggested_key: { default: 'Alt+Shift+J' },
-        description: 'Move to the next sentence with sources',
+        description: '__MSG_commandNext__',
       },
       'previous-sourced-sentence': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Move to the previous sentence with sources',
+        description: '__MSG_commandPrevious__',
       },
     },
     ...(browser === 'firefox'

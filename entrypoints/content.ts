@@ -1,3 +1,5 @@
+import { browser } from 'wxt/browser';
+import { installExtensionI18n } from '@/components/i18n';
 import { findArticleSteps, isSkippedInline } from '@/utils/article';
 import { HIGHLIGHT_CSS } from '@/components/styles';
 import { handleMessages, sendMessage } from '@/utils/messaging/channel';
@@ -13,6 +15,7 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   async main(ctx) {
+    installExtensionI18n(browser.i18n);
     let settings: Settings = await getSettings();
     const doc = document;
     const overlay = new Overlay(doc);

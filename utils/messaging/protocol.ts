@@ -44,6 +44,18 @@ const pageStatus: Validator<PageStatus> = obj({
   pending: count,
 });
 
+/** The search providers (utils/sources/providers), by id. */
+export const PROVIDER_NAMES = [
+  'wikipedia',
+  'gdelt',
+  'kiwix',
+  'searxng',
+  'opensearch',
+  'factcheck',
+  'brave',
+] as const;
+export type ProviderIdName = (typeof PROVIDER_NAMES)[number];
+
 /** Who may send a message: a content script in a tab, or an extension page/the background. */
 export type SenderKind = 'content' | 'extension';
 
@@ -55,6 +67,8 @@ export interface ProtocolMap {
   reportStatus: { req: PageStatus; res: null };
   /** popup → content: the page's counts and progress. */
   getStatus: { req: Record<string, never>; res: PageStatus };
+  /** options page → background: try a provider with a harmless query. */
+  checkProvider: { req: { id: ProviderIdName }; res: { ok: boolean; message: string } };
   /** background → content: a keyboard command (browser `commands` API). */
   command: { req: { name: 'next' | 'previous' }; res: { moved: boolean } };
 }
@@ -77,6 +91,10 @@ export const PROTOCOL: { [K in MessageType]: Spec<K> } = {
   },
   reportStatus: { from: 'content', validate: pageStatus },
   getStatus: { from: 'extension', validate: obj({}) as Validator<Req<'getStatus'>> },
+  checkProvider: {
+    from: 'extension',
+    validate: obj({ id: oneOf(PROVIDER_NAMES) }),
+  },
   command: {
     from: 'extension',
     validate: obj({ name: oneOf(['next', 'previous'] as const) }),

@@ -82,6 +82,8 @@ export interface SourceResult {
   via: SourceVia;
   /** Number of near-duplicate copies folded into this entry. */
   copies?: number;
+  /** A fact-checker's rating of the claim, when the source is a fact-check. */
+  verdict?: string;
 }
 
 /** The answer for one sentence. */

@@ -41,11 +41,22 @@ import { guardState } from './guard-state';
 import { sharedLimiter, type Limiter } from './limiter';
 
 /** What kind of resource the caller can use. */
-export type Accept = 'html' | 'text' | 'image';
+/** 'data' is for provider APIs: JSON, XML/RSS or text, with non-2xx answers returned, not thrown. */
+export type Accept = 'html' | 'text' | 'image' | 'data';
 
 const ACCEPTED_TYPES: Record<Accept, readonly string[]> = {
   html: ['text/html', 'application/xhtml+xml'],
   text: ['text/html', 'application/xhtml+xml', 'text/plain'],
+  data: [
+    'application/json',
+    'application/rss+xml',
+    'application/atom+xml',
+    'application/xml',
+    'text/xml',
+    'text/plain',
+    'text/html',
+    'application/opensearchdescription+xml',
+  ],
   image: [
     'image/png',
     'image/x-icon',
@@ -62,7 +73,14 @@ const ACCEPT_HEADER: Record<Accept, string> = {
   html: 'text/html,application/xhtml+xml;q=0.9',
   text: 'text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8',
   image: 'image/avif,image/webp,image/png,image/svg+xml,image/*;q=0.8',
+  data: 'application/json,application/rss+xml;q=0.9,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5',
 };
+
+/** Response headers a provider may need (rate limits); nothing else is passed on. */
+const KEPT_HEADERS = ['retry-after', 'x-ratelimit-reset', 'x-ratelimit-remaining'];
+
+/** Whether a MIME type is JSON of any flavour (`application/vnd.x+json`). */
+const isJson = (type: string) => type === 'application/json' || type.endsWith('+json');
 
 export interface GuardedFetchOptions<A extends Accept = Accept> {
   /** 'html': HTML/XHTML; 'text': those or text/plain; 'image': favicon-style images. */
@@ -81,6 +99,8 @@ export interface GuardedFetchOptions<A extends Accept = Accept> {
   cache?: RequestCache;
   /** Injected for tests; defaults to the shared 4-overall/2-per-host limiter. */
   limiter?: Limiter;
+  /** Extra request headers (a provider's API token). Never cookies: credentials are omitted. */
+  headers?: Record<string, string>;
 }
 
 interface FetchedBase {
@@ -97,6 +117,8 @@ export interface FetchedText extends FetchedBase {
   body: string;
   /** The encoding the body was decoded with. */
   charset: string;
+  /** For `accept: 'data'`: the rate-limit headers of the answer, lower-cased names. */
+  headers?: Record<string, string>;
 }
 
 /** An image's raw bytes. */
@@ -205,7 +227,7 @@ export function guardedFetch(
 ): Promise<FetchedImage>;
 export function guardedFetch(
   url: string,
-  options: GuardedFetchOptions<'html' | 'text'>,
+  options: GuardedFetchOptions<'html' | 'text' | 'data'>,
 ): Promise<FetchedText>;
 export async function guardedFetch(
   url: string,
@@ -220,6 +242,7 @@ export async function guardedFetch(
     allowance = buildAllowance(),
     cache = 'default',
     limiter = sharedLimiter,
+    headers: extraHeaders = {},
   } = options;
   const first = checkUrl(url, allowance);
   if (!first.ok) throw new NetError('blocked', first.reason);
@@ -246,7 +269,7 @@ export async function guardedFetch(
     credentials: 'omit',
     referrerPolicy: 'no-referrer',
     cache,
-    headers: { accept: ACCEPT_HEADER[accept] },
+    headers: { ...extraHeaders, accept: ACCEPT_HEADER[accept] },
     signal: controller.signal,
   };
 
@@ -258,13 +281,13 @@ export async function guardedFetch(
       maxRedirects,
       allowance,
     );
-    if (!response.ok) {
+    if (!response.ok && accept !== 'data') {
       discard(response);
       throw new NetError('http-status', `HTTP ${response.status}`, response.status);
     }
     const header = response.headers.get('content-type');
     let type = mimeType(header);
-    if (type && !ACCEPTED_TYPES[accept].includes(type)) {
+    if (type && !ACCEPTED_TYPES[accept].includes(type) && !(accept === 'data' && isJson(type))) {
       discard(response);
       throw new NetError('unsupported-type', type);
     }
@@ -280,12 +303,21 @@ export async function guardedFetch(
     };
     if (accept === 'image') return { ...base, contentType: type, body: bytes };
     type ||= sniffType(bytes);
-    if (!ACCEPTED_TYPES[accept].includes(type)) throw new NetError('unsupported-type', type);
+    if (!ACCEPTED_TYPES[accept].includes(type) && !(accept === 'data' && isJson(type)))
+      throw new NetError('unsupported-type', type);
     const { text, charset } = decodeBody(
       bytes,
       charsetFromContentType(header),
       type !== 'text/plain',
     );
+    if (accept === 'data') {
+      const kept: Record<string, string> = {};
+      for (const name of KEPT_HEADERS) {
+        const v = response.headers.get(name);
+        if (v) kept[name] = v;
+      }
+      return { ...base, contentType: type, body: text, charset, headers: kept };
+    }
     return { ...base, contentType: type, body: text, charset };
   } catch (e) {
     if (e instanceof NetError) throw e;

@@ -157,9 +157,12 @@ export async function protectSecrets(): Promise<'trusted-contexts' | 'unsupporte
   return 'trusted-contexts';
 }
 
-/** The backend for this browser: protected `storage.local` in Chrome, IndexedDB in Firefox. */
+/**
+ * The backend: the extension origin's IndexedDB in both browsers. Content scripts run in the
+ * page's origin and cannot open it, while `storage.local` (which holds the settings the content
+ * script needs) stays readable by them and holds no secret.
+ */
 export function defaultSecretBackend(): SecretBackend {
-  if (canProtectStorageLocal()) return storageLocalBackend;
   if (typeof indexedDB !== 'undefined') return indexedDbBackend();
   // No IndexedDB (unit tests): storage.local, unprotected.
   return storageLocalBackend;

@@ -7,8 +7,10 @@ import { extractFetched } from '../extract';
 import type { SentenceSources } from '../messaging/types';
 import { guardedFetch, isNetError } from '../net';
 import { segmentSentences } from '../sentences/segment';
+import { mayUse, ProviderBudget, ProviderSettingsStore, PROVIDER_IDS } from '../settings/providers';
 import { DocumentLoader, type LoadedDoc } from './documents';
-import { SourceService } from './service';
+import { findProviderCandidates, fromGuardedFetch, PROVIDERS } from './providers';
+import { SourceService, type ProviderHook } from './service';
 
 const FAVICON_MAX_BYTES = 48 * 1024;
 
@@ -46,5 +48,37 @@ export function createSourceService(): SourceService {
     cache: pages,
     describeError,
   });
-  return new SourceService(loader, results);
+  return new SourceService(loader, results, createProviderHook());
+}
+
+/** Search providers behind the reader's switches and consent (nothing is asked otherwise). */
+export function createProviderHook(
+  store = new ProviderSettingsStore(),
+  budget = new ProviderBudget(),
+): ProviderHook {
+  const fetch = fromGuardedFetch(guardedFetch);
+  return {
+    async active() {
+      const settings = await store.get();
+      return PROVIDER_IDS.filter(
+        (id) => mayUse(settings, id) && PROVIDERS[id].isConfigured(settings[id]),
+      );
+    },
+    async find(sentences, page, signal) {
+      const settings = await store.get();
+      try {
+        const found = await findProviderCandidates(sentences, page, settings, {
+          signal,
+          fetch,
+          budget,
+        });
+        for (const f of found.failures)
+          console.warn('[sourcelight] provider', f.provider, f.message);
+        return found.candidates;
+      } catch (err) {
+        console.warn('[sourcelight] providers failed', err);
+        return new Map();
+      }
+    },
+  };
 }

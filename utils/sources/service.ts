@@ -31,6 +31,18 @@ const MAX_SOURCES = 6;
  */
 const CITED_THRESHOLD_FACTOR = 0.6;
 
+/** Search providers, as the service sees them (see utils/sources/providers). */
+export interface ProviderHook {
+  /** Ids of the providers the reader turned on and consented to (part of the cache key). */
+  active(): Promise<string[]>;
+  /** Candidate URLs per sentence id; never throws. */
+  find(
+    sentences: SentenceRequest[],
+    page: FindSourcesRequest['page'],
+    signal: AbortSignal,
+  ): Promise<Map<string, Array<{ url: string; verdict?: string }>>>;
+}
+
 export interface ResultCache {
   get(key: string): Promise<SentenceSources | undefined>;
   set(key: string, value: SentenceSources): Promise<void>;
@@ -59,6 +71,7 @@ export class SourceService {
   constructor(
     private readonly loader: DocumentLoader,
     private readonly results: ResultCache,
+    private readonly providers?: ProviderHook,
   ) {}
 
   /** The candidates of one sentence, its own citations first. */
@@ -85,10 +98,16 @@ export class SourceService {
       s,
       candidates: SourceService.candidates(s, req.page),
     }));
+    const active = this.providers ? await this.providers.active().catch(() => []) : [];
     const keys = await Promise.all(
       perSentence.map(({ s, candidates }) =>
         sha256(
-          JSON.stringify([s.text, s.prevText ?? '', candidates.map((c) => `${c.via}:${c.url}`)]),
+          JSON.stringify([
+            s.text,
+            s.prevText ?? '',
+            candidates.map((c) => `${c.via}:${c.url}`),
+            active,
+          ]),
         ),
       ),
     );
@@ -96,11 +115,38 @@ export class SourceService {
       keys.map((k) => this.results.get(k).catch(() => undefined)),
     );
     const todo = perSentence.map((p, i) => ({ ...p, i })).filter(({ i }) => !answers[i]);
+    const verdicts = new Map<string, string>();
+    if (todo.length && active.length && this.providers) {
+      // Providers only hear about sentences with no answer yet; their URLs join the sentence's
+      // candidates after its own citations and are ranked like any other page.
+      const found = await this.providers.find(
+        todo.map((t) => t.s),
+        req.page,
+        signal ?? new AbortController().signal,
+      );
+      for (const t of todo) {
+        const seen = new Set(t.candidates.map((c) => c.url));
+        const own = t.candidates.filter((c) => c.via !== 'outbound');
+        const rest = t.candidates.filter((c) => c.via === 'outbound');
+        const extra: Candidate[] = [];
+        for (const c of found.get(t.s.id) ?? []) {
+          const url = bare(c.url);
+          if (seen.has(url)) continue;
+          seen.add(url);
+          extra.push({ url, via: 'provider' });
+          if (c.verdict) verdicts.set(url, c.verdict);
+        }
+        t.candidates = [...own, ...extra, ...rest];
+      }
+    }
     if (todo.length) {
       // Every page any of these sentences may cite, own citations first, capped.
       const urls: string[] = [];
       for (const { candidates } of todo)
-        for (const c of candidates.filter((c) => c.via !== 'outbound'))
+        for (const c of candidates.filter((c) => c.via !== 'outbound' && c.via !== 'provider'))
+          if (!urls.includes(c.url)) urls.push(c.url);
+      for (const { candidates } of todo)
+        for (const c of candidates.filter((c) => c.via === 'provider'))
           if (!urls.includes(c.url)) urls.push(c.url);
       for (const l of req.page.outboundLinks) {
         const u = bare(l.href);
@@ -117,7 +163,7 @@ export class SourceService {
       }
       const { index } = this.indexFor(docs, req.page.lang);
       for (const { s, candidates, i } of todo) {
-        const answer = this.answer(s, candidates, docs, failures, index, req.page);
+        const answer = this.answer(s, candidates, docs, failures, index, req.page, verdicts);
         answers[i] = answer;
         if (answer.status !== 'error') await this.results.set(keys[i]!, answer).catch(() => {});
       }
@@ -152,6 +198,7 @@ export class SourceService {
     failures: Map<string, string>,
     index: PassageIndex,
     page: FindSourcesRequest['page'],
+    verdicts: Map<string, string>,
   ): SentenceSources {
     const via = new Map(candidates.map((c) => [c.url, c.via]));
     const ranked = rankDocuments(
@@ -169,7 +216,10 @@ export class SourceService {
       const v = via.get(r.docId);
       const doc = docs.get(r.docId);
       if (!v || !doc) continue;
-      const bar = v === 'outbound' ? SHOW_THRESHOLD : SHOW_THRESHOLD * CITED_THRESHOLD_FACTOR;
+      // Only the article's own citations earn the lower bar; outbound links and provider results
+      // must match by content.
+      const cited = v === 'inline' || v === 'footnote';
+      const bar = cited ? SHOW_THRESHOLD * CITED_THRESHOLD_FACTOR : SHOW_THRESHOLD;
       if (r.score < bar) continue;
       // The fragment selects the whole passage (or window) the quote was taken from.
       const first = doc.passages[r.index];
@@ -188,11 +238,12 @@ export class SourceService {
         score: Math.round(r.score * 1000) / 1000,
         level: r.level,
         via: v,
+        ...(verdicts.get(r.docId) ? { verdict: verdicts.get(r.docId) } : {}),
       });
     }
     const sources = collapseCopies(shown, docs).slice(0, MAX_SOURCES);
     if (sources.length) return { id: s.id, status: 'sourced', sources };
-    const own = candidates.filter((c) => c.via !== 'outbound');
+    const own = candidates.filter((c) => c.via === 'inline' || c.via === 'footnote');
     const ownFailed = own.filter((c) => failures.has(c.url));
     if (own.length && ownFailed.length === own.length)
       return {

@@ -2,9 +2,8 @@
  * The extension's ProviderFetch: the network door (utils/net guardedFetch), so provider requests
  * get the same URL guard, size cap, no cookies and no referrer as every other request.
  *
- * guardedFetch throws on non-2xx answers and drops response headers; this adapter turns an
- * `http-status` failure back into a response so the provider's error mapping still applies
- * (without the Retry-After header, which the door does not pass on: the default back-off is used).
+ * With `accept: 'data'` the door returns non-2xx answers (with their body and rate-limit
+ * headers) instead of throwing, so the provider's own error mapping sees 401, 429 + Retry-After…
  */
 import { isNetError, type guardedFetch as GuardedFetch } from '../../net';
 import { ProviderError } from './errors';
@@ -12,20 +11,23 @@ import type { ProviderFetch } from './types';
 
 const NO_HEADERS = { get: () => null };
 
+const headerReader = (h: Record<string, string> | undefined) => ({
+  get: (name: string) => h?.[name.toLowerCase()] ?? null,
+});
+
 /** A ProviderFetch over `door` (pass utils/net's guardedFetch). */
 export function fromGuardedFetch(door: typeof GuardedFetch): ProviderFetch {
   return async (url, init) => {
     try {
       const r = await door(url, {
-        accept: 'text',
+        accept: 'data',
         signal: init.signal,
         timeoutMs: init.timeoutMs,
         maxBytes: init.maxBytes,
         cache: 'no-store',
-        // Extra headers (API tokens) need the door's `headers` option: see the providers README.
-        ...(Object.keys(init.headers).length ? ({ headers: init.headers } as object) : {}),
+        headers: init.headers,
       });
-      return { status: r.status, headers: NO_HEADERS, body: r.body };
+      return { status: r.status, headers: headerReader(r.headers), body: r.body };
     } catch (e) {
       if (!isNetError(e)) throw e;
       if (e.code === 'http-status' && e.status)
