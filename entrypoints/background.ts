@@ -1,7 +1,10 @@
 import { browser } from 'wxt/browser';
 import { handleMessages, sendToTab } from '@/utils/messaging/channel';
-import { installNetworkGuard } from '@/utils/net';
+import { guardedFetch, installNetworkGuard } from '@/utils/net';
+import { ProviderSettingsStore } from '@/utils/settings/providers';
 import { createSourceService } from '@/utils/sources';
+import { fromGuardedFetch } from '@/utils/sources/providers';
+import { checkProvider } from '@/utils/sources/providers/check';
 import { TabSignals } from '@/utils/sources/tab-signals';
 import { showStatus } from '@/utils/toolbar/badge';
 
@@ -17,6 +20,10 @@ export default defineBackground(() => {
     findSources: async (req, sender) => ({
       results: await service.find(req, tabs.signal(sender.tab!.id!, req.page.url)),
     }),
+    checkProvider: async ({ id }) => {
+      const settings = await new ProviderSettingsStore().get();
+      return checkProvider(id, settings[id], fromGuardedFetch(guardedFetch));
+    },
     reportStatus: async (status, sender) => {
       await showStatus(sender.tab!.id!, status).catch(() => {});
       return null;
