@@ -64,14 +64,23 @@ export interface Corpus {
  * again in other batches, so they are memoised. Bounded: cleared when full.
  */
 const memo = new Map<string, Analysis>();
-const MEMO_MAX = 60_000;
+/** About 2 kB per analysed sentence: a few thousand keep a page's sources warm in the worker. */
+let memoMax = 5_000;
+
+/** Sets how many analyses are memoised (the evaluation raises it; 0 turns memoising off). */
+export function setAnalysisMemoSize(n: number): void {
+  memoMax = n;
+  memo.clear();
+}
 function analyseMemo(text: string, lang: string, opts: AnalyseOptions): Analysis {
   const key = `${lang}|${opts.stem === false ? 0 : 1}${opts.numbers === false ? 0 : 1}${opts.acronyms === false ? 0 : 1}|${text}`;
   let a = memo.get(key);
   if (!a) {
-    if (memo.size >= MEMO_MAX) memo.clear();
     a = analyse(text, lang, opts);
-    memo.set(key, a);
+    if (memoMax > 0) {
+      if (memo.size >= memoMax) memo.clear();
+      memo.set(key, a);
+    }
   }
   return a;
 }

@@ -134,3 +134,33 @@ describe('rankDocuments', () => {
     expect(new Set(r.map((p) => p.docId)).size).toBe(r.length);
   });
 });
+
+describe('other languages', () => {
+  it('matches German inflections and spelled-out figures', () => {
+    const idx = buildIndex(
+      doc('de', [
+        'Die Regierung hat am Montag neue Regeln beschlossen.',
+        'Nach Angaben der Polizei wurden fünf Demonstranten festgenommen.',
+        'Das Wetter bleibt kühl.',
+      ]),
+      { lang: 'de' },
+    );
+    const [top] = rankPassages(idx, { text: 'Die Polizei nahm 5 Demonstranten fest.' });
+    expect(top?.index).toBe(1);
+  });
+
+  it('matches French text without accents and with elisions', () => {
+    const idx = buildIndex(
+      doc('fr', [
+        "L'Assemblée nationale a adopté le budget mardi.",
+        'Le ministre a annoncé une hausse de 5 pour cent des salaires.',
+        'La météo reste clémente.',
+      ]),
+      { lang: 'fr' },
+    );
+    expect(rankPassages(idx, { text: 'assemblee nationale budget adopte' })[0]?.index).toBe(0);
+    expect(
+      rankPassages(idx, { text: 'Le ministre annonce une hausse des salaires de 5%' })[0]?.index,
+    ).toBe(1);
+  });
+});
