@@ -74,6 +74,8 @@ interface Driver {
   goto(page: AnyPage, url: string): Promise<void>;
   /** Toggle the global switch through the real popup UI. */
   setGlobalSwitch(on: boolean): Promise<void>;
+  /** Click at (x, y) and return the page that the click opened in a new tab. */
+  clickForNewPage(page: AnyPage, x: number, y: number): Promise<AnyPage>;
   /** Press Alt+Shift+<key>. */
   shortcut(page: AnyPage, key: string): Promise<void>;
   /** Bring a page's tab to the front (after the popup tab closed). */
@@ -104,22 +106,90 @@ function behaviour(getDriver: () => Driver) {
 
   it('shows the right source and passage when a sourced sentence is hovered', async () => {
     const d = getDriver();
+    for (const a of expectations.articles) {
+      const page = await d.newPage();
+      await recordStatus(page);
+      await d.goto(page, `${servers.sites.news}${a.path}`);
+      await waitForState(page, ['done'], 60_000);
+      // One sentence may list several acceptable sources (a wire story and its copy).
+      const bySentence = new Map<string, Expected['sourced']>();
+      for (const want of a.sourced)
+        bySentence.set(want.sentence, [...(bySentence.get(want.sentence) ?? []), want]);
+      for (const [sentence, wants] of bySentence) {
+        await page.mouse.move(1, 1);
+        await waitForNoCard(page);
+        await hoverSentence(page, sentence);
+        const card = await waitForCard(page, 'tooltip');
+        expect(card.role).toBe('tooltip');
+        const hit = wants
+          .map((w) => ({ w, source: card.sources.find((s) => s.title === w.sourceTitle) }))
+          .find((x) => x.source);
+        expect(
+          hit,
+          `${a.path}: card for “${sentence}”: ${JSON.stringify(card.sources)}`,
+        ).toBeDefined();
+        const { w, source } = hit!;
+        expect(lower(source!.passage)).toContain(lower(w.passageIncludes).slice(0, 40));
+        expect(source!.href).toMatch(/#:~:text=/);
+        if (w.level === 'numbers-differ') expect(source!.level).toBe('numbers-differ');
+      }
+      await page.close();
+    }
+  });
+
+  it('opens the source scrolled to the quote, far below its first screen', async () => {
+    const d = getDriver();
+    const a = expectations.articles.find((x) => x.path.includes('skelby'))!;
+    const want = a.sourced[0]!;
     const page = await d.newPage();
     await recordStatus(page);
-    await d.goto(page, url());
+    await d.goto(page, `${servers.sites.news}${a.path}`);
     await waitForState(page, ['done'], 60_000);
-    for (const want of article.sourced) {
-      await page.mouse.move(1, 1);
-      await waitForNoCard(page);
-      await hoverSentence(page, want.sentence);
-      const card = await waitForCard(page, 'tooltip');
-      expect(card.role).toBe('tooltip');
-      const source = card.sources.find((s) => s.title === want.sourceTitle);
-      expect(source, `card for “${want.sentence}”: ${JSON.stringify(card.sources)}`).toBeDefined();
-      expect(lower(source!.passage)).toContain(lower(want.passageIncludes).slice(0, 40));
-      expect(source!.href).toMatch(/#:~:text=/);
-      if (want.level === 'numbers-differ') expect(source!.level).toBe('numbers-differ');
-    }
+    let p = await sentencePoint(page, want.sentence);
+    await page.mouse.click(p.x, p.y);
+    await waitForCard(page, 'pinned');
+    // A real click on "Open at quote" (its position read from the shadow root).
+    const link = await evaluateIn(
+      page,
+      (title: string) => {
+        const root = document.querySelector('sourcelight-ui')?.shadowRoot;
+        const item = [...(root?.querySelectorAll('.sl-source') ?? [])].find(
+          (li) => li.querySelector('.sl-title')?.textContent?.trim() === title,
+        );
+        const a = item?.querySelector('a.sl-link');
+        if (!a) return null;
+        a.scrollIntoView({ block: 'center' });
+        const r = a.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2, href: a.getAttribute('href') };
+      },
+      want.sourceTitle,
+    );
+    expect(link?.href).toContain('#:~:text=');
+    p = link!;
+    const source = await d.clickForNewPage(page, p.x, p.y);
+    const where = await expect
+      .poll(
+        () =>
+          evaluateIn(
+            source,
+            (needle: string) => {
+              const el = [...document.querySelectorAll('p')].find((x) =>
+                x.textContent?.replace(/\s+/g, ' ').includes(needle),
+              );
+              if (!el) return null;
+              const r = el.getBoundingClientRect();
+              return { top: r.top, bottom: r.bottom, vh: innerHeight, scrollY };
+            },
+            collapse(want.passageIncludes),
+          ),
+        { timeout: 10_000 },
+      )
+      .toSatisfy(
+        (w: { top: number; bottom: number; vh: number; scrollY: number } | null) =>
+          !!w && w.top >= 0 && w.top < w.vh && w.scrollY > 2 * w.vh,
+      );
+    void where;
+    await (source as { close(): Promise<void> }).close();
     await page.close();
   });
 
@@ -253,6 +323,15 @@ describe('Chromium', () => {
     shortcut: async (page, key) => {
       await (page as import('playwright-core').Page).keyboard.press(`Alt+Shift+Key${key}`);
     },
+    clickForNewPage: async (page, x, y) => {
+      const p = page as import('playwright-core').Page;
+      const [opened] = await Promise.all([
+        session.context.waitForEvent('page'),
+        p.mouse.click(x, y),
+      ]);
+      await opened.waitForLoadState('load');
+      return opened;
+    },
     setGlobalSwitch: async (on) => {
       const popup = await session.openExtensionPage('popup.html');
       const box = popup.getByRole('switch').first();
@@ -361,6 +440,19 @@ describe('Firefox', () => {
     },
     front: async (page) => {
       await (page as import('puppeteer-core').Page).bringToFront();
+    },
+    clickForNewPage: async (page, x, y) => {
+      const p = page as import('puppeteer-core').Page;
+      const before = new Set(await session.browser.pages());
+      await p.mouse.click(x, y);
+      let opened: import('puppeteer-core').Page | undefined;
+      for (let i = 0; i < 100 && !opened; i++) {
+        opened = (await session.browser.pages()).find((q) => !before.has(q));
+        if (!opened) await new Promise((r) => setTimeout(r, 100));
+      }
+      if (!opened) throw new Error('the quote link opened no page');
+      await opened.waitForFunction(() => document.readyState === 'complete');
+      return opened;
     },
     shortcut: async (page, key) => {
       const kb = (page as import('puppeteer-core').Page).keyboard;
