@@ -5,7 +5,7 @@
  * blocks subtract, so going up past the article only adds chrome and going down loses paragraphs.
  */
 import { INLINE_TAGS, STRUCTURAL_KEEP, classSignal, isChromeByRole, isNeverBody } from './signals';
-import { isHidden } from './visibility';
+import { isCollapsedSection, isHidden } from './visibility';
 
 /** A class-marked chrome element above a block (nearest first). */
 export interface NegLink {
@@ -207,7 +207,7 @@ export function* scan(doc: Document, opts: ScanOptions = {}): Generator<void, Sc
       (!hasNested || (f.inlineLen >= MERGE_SHARE * f.nestedLen && !NEVER_MERGED.has(el.localName)));
     let len = f.nestedLen;
     let link = f.nestedLink;
-    if (isBlock && !opts.ignoreVisibility && isHidden(el)) {
+    if (isBlock && !opts.ignoreVisibility && isHidden(el) && !isCollapsedSection(el)) {
       hiddenChars += len + f.inlineLen;
       blocks.length = f.blockStart;
       value = 0;
@@ -227,7 +227,7 @@ export function* scan(doc: Document, opts: ScanOptions = {}): Generator<void, Sc
     }
     // Candidates inside class-marked chrome are trusted less, not ruled out: a wrapper may carry
     // a word like "has-sidebar" or "content-behind-paywall".
-    const candidate = f.negDepth > 0 ? value * 0.3 : value;
+    const candidate = f.negDepth > 0 ? value * 0.5 : value;
     opts.trace?.set(el, value);
     if (candidate > rootValue) {
       rootValue = candidate;

@@ -61,3 +61,21 @@ export function isScreenReaderOnly(el: Element): boolean {
   const tiny = parseFloat(cs.width) <= 1 && parseFloat(cs.height) <= 1;
   return clipped || (tiny && cs.overflow === 'hidden');
 }
+
+const COLLAPSIBLE =
+  /(^|[\s_-])(collapse|collapsed|collapsible|accordion|expandable|tab-?pane|tabpanel|toggle-content|spoiler)($|[\s_-])/i;
+
+/**
+ * Hidden only until the reader expands it: inside a closed `<details>`, a collapsed accordion
+ * panel or an inactive tab. Such text is part of the article (the reader can open it), unlike
+ * text hidden for good.
+ */
+export function isCollapsedSection(el: Element): boolean {
+  let e: Element | null = el;
+  for (let depth = 0; e && depth < 10; depth++, e = e.parentElement) {
+    if (e.localName === 'details' || e.getAttribute('role') === 'tabpanel') return true;
+    const cls = e.getAttribute('class');
+    if (cls && COLLAPSIBLE.test(cls)) return true;
+  }
+  return false;
+}

@@ -138,6 +138,17 @@ describe('general signals, not site rules', () => {
     expect(texts(doc)).toEqual([prose, P1, P2]);
   });
 
+  it('keeps text of collapsed accordion panels and closed details, which the reader can open', () => {
+    const faq =
+      'Applications open on the first of May and close at the end of June, online or at any library.';
+    const doc = parse(
+      page(
+        `<article><h1>Night buses</h1><p>${P1}</p><p>${P2}</p><div class="accordion"><div class="panel-collapse collapse" style="display:none"><p>${faq}</p></div></div><p>${P3}</p></article>`,
+      ),
+    );
+    expect(texts(doc)).toEqual([P1, P2, faq, P3]);
+  });
+
   it('trims labels at the edges of the body but not short lines between paragraphs', () => {
     const doc = parse(
       page(
