@@ -1,0 +1,143 @@
+/**
+ * What the options and onboarding pages do, over injected dependencies (the provider store, the
+ * settings updater, the `checkProvider` message, IndexedDB), so the pages stay views and the
+ * flows are tested with the fake browser. The entrypoints pass the real ones.
+ */
+import type { Settings } from '../utils/settings/index.ts';
+import type { ProviderSettingsStore, ProvidersSettings } from '../utils/settings/providers.ts';
+import type { ProviderId } from '../utils/sources/providers/types.ts';
+import { t } from './i18n.ts';
+import { writeField, type FieldName } from './options-fields.ts';
+import { buildExport, parseImport, type ImportPlan } from './options-transfer.ts';
+
+/** The IndexedDB databases of the background's caches (utils/cache/stores.ts). */
+export const CACHE_DATABASES = ['sourcelight-cache-pages', 'sourcelight-cache-results'] as const;
+
+/** What the flows need from the extension. */
+export interface OptionsDeps {
+  store: Pick<ProviderSettingsStore, 'get' | 'update' | 'setConsent'>;
+  getSettings: () => Promise<Settings>;
+  updateSettings: (change: (s: Settings) => Settings) => Promise<Settings>;
+  checkProvider: (id: ProviderId) => Promise<{ ok: boolean; message: string }>;
+  /** Absent where there is no IndexedDB (unit tests); clearing the cache then fails. */
+  indexedDB?: IDBFactory;
+}
+
+/** The outcome of "Check connection": the background's answer, or why it could not be asked. */
+export interface CheckOutcome {
+  ok: boolean;
+  message: string;
+}
+
+/**
+ * Turns a provider on or off. On means the reader agreed to send it key terms: `enabled` and the
+ * consent time are both written. Off withdraws consent too, so a later switch-on asks afresh.
+ */
+export async function setProviderEnabled(
+  deps: Pick<OptionsDeps, 'store'>,
+  id: ProviderId,
+  on: boolean,
+): Promise<ProvidersSettings> {
+  await deps.store.update(id, (p) => ({ ...p, enabled: on }));
+  return deps.store.setConsent(id, on);
+}
+
+/** Saves one field of a provider (the caller checked it). A new endpoint withdraws consent. */
+export function saveProviderField(
+  deps: Pick<OptionsDeps, 'store'>,
+  id: ProviderId,
+  name: FieldName,
+  value: string,
+): Promise<ProvidersSettings> {
+  return deps.store.update(id, (p) => writeField(p, name, value));
+}
+
+/** Asks the background to try the provider; a failed delivery is reported, never thrown. */
+export async function checkConnection(
+  deps: Pick<OptionsDeps, 'checkProvider'>,
+  id: ProviderId,
+): Promise<CheckOutcome> {
+  try {
+    return await deps.checkProvider(id);
+  } catch (e) {
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** Deletes one IndexedDB database; resolves once it is gone. */
+function deleteDatabase(factory: IDBFactory, name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = factory.deleteDatabase(name);
+    req.onsuccess = () => resolve();
+    req.onerror = () => reject(req.error ?? new Error(`could not delete ${name}`));
+    // "blocked" only means another context still has it open; the background closes its
+    // connection on versionchange (utils/cache/indexeddb.ts), after which success follows.
+  });
+}
+
+/** Deletes the cached pages and answers. */
+export async function clearCache(deps: Pick<OptionsDeps, 'indexedDB'>): Promise<void> {
+  const factory = deps.indexedDB;
+  if (!factory) throw new Error('IndexedDB is not available');
+  for (const name of CACHE_DATABASES) await deleteDatabase(factory, name);
+}
+
+/** Applies a checked import: general settings, then each provider's configuration. */
+export async function applyImport(
+  deps: Pick<OptionsDeps, 'store' | 'updateSettings'>,
+  plan: ImportPlan,
+): Promise<void> {
+  if (Object.keys(plan.settings).length)
+    await deps.updateSettings((s) => ({ ...s, ...plan.settings }));
+  for (const [id, config] of Object.entries(plan.providers) as Array<
+    [ProviderId, NonNullable<ImportPlan['providers'][ProviderId]>]
+  >) {
+    // Fields the file sets replace ours; an API key the file leaves out stays as it is.
+    await deps.store.update(id, (p) => ({ ...p, ...config }));
+  }
+}
+
+/** Everything the options page can do, bound to its dependencies. */
+export interface OptionsController {
+  loadProviders(): Promise<ProvidersSettings>;
+  toggleProvider(id: ProviderId, on: boolean): Promise<ProvidersSettings>;
+  saveField(id: ProviderId, name: FieldName, value: string): Promise<ProvidersSettings>;
+  check(id: ProviderId): Promise<CheckOutcome>;
+  /** `on` null removes the site's override. */
+  setSite(host: string, on: boolean | null): Promise<Settings>;
+  setHoverDelay(ms: number): Promise<Settings>;
+  clearCache(): Promise<void>;
+  /** The export file's text. */
+  exportJson(includeKeys: boolean): Promise<string>;
+  /** Reads and applies a file; the message says what was applied or why it was refused. */
+  importJson(text: string): Promise<{ ok: boolean; message: string }>;
+}
+
+/** Binds the flows to `deps`. */
+export function createOptionsController(deps: OptionsDeps): OptionsController {
+  return {
+    loadProviders: () => deps.store.get(),
+    toggleProvider: (id, on) => setProviderEnabled(deps, id, on),
+    saveField: (id, name, value) => saveProviderField(deps, id, name, value),
+    check: (id) => checkConnection(deps, id),
+    setSite: (host, on) =>
+      deps.updateSettings((s) => {
+        const sites = { ...s.sites };
+        if (on === null) delete sites[host];
+        else sites[host] = on;
+        return { ...s, sites };
+      }),
+    setHoverDelay: (ms) => deps.updateSettings((s) => ({ ...s, hoverDelayMs: ms })),
+    clearCache: () => clearCache(deps),
+    async exportJson(includeKeys) {
+      const [settings, providers] = await Promise.all([deps.getSettings(), deps.store.get()]);
+      return `${JSON.stringify(buildExport(settings, providers, includeKeys), null, 2)}\n`;
+    },
+    async importJson(text) {
+      const result = parseImport(text);
+      if (!result.ok) return { ok: false, message: t('optImportRefused', result.reason) };
+      await applyImport(deps, result.plan);
+      return { ok: true, message: t('optImportApplied', result.plan.parts.join(', ')) };
+    },
+  };
+}
