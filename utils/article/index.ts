@@ -64,11 +64,12 @@ function pick(result: ScanResult): Selection & { root: Element | null } {
 }
 
 /**
- * The work of `findArticle` as a generator that yields every few hundred elements, so callers can
+ * The work of `findArticle` as a generator that yields every hundred-odd elements, so callers can
  * spread it over several tasks (see `findArticleChunked`, or `runInSlices` in utils/sentences).
  */
 export function* findArticleSteps(doc: Document): Generator<void, Article | null, void> {
   const statement = statedMatcher(doc);
+  yield;
   const first = yield* scan(doc, statement);
   let best = pick(first);
   if (best.chars < RETRY_BELOW_CHARS && first.hiddenChars > best.chars) {

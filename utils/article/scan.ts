@@ -125,7 +125,7 @@ export function blockWeight(el: Element, len: number, linkLen: number): number {
 }
 
 /**
- * Scan `doc.body`. A generator so that callers can slice the work: it yields every few hundred
+ * Scan `doc.body`. A generator so that callers can slice the work: it yields every 128
  * elements and returns the result.
  */
 export function* scan(doc: Document, opts: ScanOptions = {}): Generator<void, ScanResult, void> {
@@ -168,7 +168,7 @@ export function* scan(doc: Document, opts: ScanOptions = {}): Generator<void, Sc
   stack.push(open(body, null));
   let steps = 0;
   while (stack.length) {
-    if (++steps % 256 === 0) yield;
+    if (++steps % 128 === 0) yield;
     const f = stack[stack.length - 1]!;
     const node = f.child;
     if (node) {
