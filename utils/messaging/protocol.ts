@@ -4,6 +4,7 @@
  * are always `{ ok: true, value } | { ok: false, error }` (see ./channel.ts).
  */
 import { LIMITS, type FindSourcesRequest, type PageStatus, type SentenceSources } from './types';
+import { PROVIDER_IDS, type ProviderId } from '../sources/providers/types';
 import { arr, httpUrl, num, obj, oneOf, optional, str, type Validator } from './validate';
 
 const link = obj({
@@ -44,18 +45,6 @@ const pageStatus: Validator<PageStatus> = obj({
   pending: count,
 });
 
-/** The search providers (utils/sources/providers), by id. */
-export const PROVIDER_NAMES = [
-  'wikipedia',
-  'gdelt',
-  'kiwix',
-  'searxng',
-  'opensearch',
-  'factcheck',
-  'brave',
-] as const;
-export type ProviderIdName = (typeof PROVIDER_NAMES)[number];
-
 /** Who may send a message: a content script in a tab, or an extension page/the background. */
 export type SenderKind = 'content' | 'extension';
 
@@ -68,7 +57,7 @@ export interface ProtocolMap {
   /** popup → content: the page's counts and progress. */
   getStatus: { req: Record<string, never>; res: PageStatus };
   /** options page → background: try a provider with a harmless query. */
-  checkProvider: { req: { id: ProviderIdName }; res: { ok: boolean; message: string } };
+  checkProvider: { req: { id: ProviderId }; res: { ok: boolean; message: string } };
   /** background → content: a keyboard command (browser `commands` API). */
   command: { req: { name: 'next' | 'previous' }; res: { moved: boolean } };
 }
@@ -93,7 +82,7 @@ export const PROTOCOL: { [K in MessageType]: Spec<K> } = {
   getStatus: { from: 'extension', validate: obj({}) as Validator<Req<'getStatus'>> },
   checkProvider: {
     from: 'extension',
-    validate: obj({ id: oneOf(PROVIDER_NAMES) }),
+    validate: obj({ id: oneOf(PROVIDER_IDS) }),
   },
   command: {
     from: 'extension',

@@ -14,18 +14,10 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import type { ProviderConfig, ProviderId } from '../sources/providers/types';
+import { PROVIDER_IDS, type ProviderConfig, type ProviderId } from '../sources/providers/types';
 
 /** Every provider, in the order settings list them. */
-export const PROVIDER_IDS: readonly ProviderId[] = [
-  'wikipedia',
-  'gdelt',
-  'kiwix',
-  'searxng',
-  'opensearch',
-  'factcheck',
-  'brave',
-];
+export { PROVIDER_IDS };
 
 /** The reader's settings for one provider. */
 export interface ProviderSettings extends ProviderConfig {

@@ -7,8 +7,17 @@
 import type { PageContext, SentenceRequest } from '../../messaging/types';
 
 /** The identifiers of the providers Sourcelight knows. */
-export type ProviderId =
-  'wikipedia' | 'gdelt' | 'kiwix' | 'searxng' | 'opensearch' | 'factcheck' | 'brave';
+export const PROVIDER_IDS = [
+  'wikipedia',
+  'gdelt',
+  'kiwix',
+  'searxng',
+  'opensearch',
+  'factcheck',
+  'brave',
+] as const;
+
+export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 /** What a provider may learn about a sentence: only these terms ever leave the machine. */
 export interface ProviderQuery {
