@@ -6,8 +6,32 @@ import { DOMParser } from 'linkedom';
 import { ProviderError } from './errors';
 import { providerRequest } from './http';
 import { baseUrl, compact, httpUrl, plainText } from './parse';
-import { buildQuery, keywords } from './query';
-import type { Provider, ProviderCandidate } from './types';
+import { buildQuery } from './query';
+import type { Provider, ProviderCandidate, ProviderQuery } from './types';
+
+/** Words Xapian's query parser reads as operators when written in capitals. */
+const XAPIAN_OPERATORS = new Set(['AND', 'OR', 'NOT', 'XOR', 'NEAR', 'ADJ']);
+
+/**
+ * The search pattern for kiwix-serve. Its full-text search requires every word of a pattern
+ * (checked on kiwix-tools 3.3.0: one word absent from an article drops it), so a plain keyword
+ * string of eight words rarely finds anything in a real encyclopedia. The names are required
+ * (they are what the sentence is about); dates and key words are alternatives, which rank the
+ * articles that have more of them first.
+ */
+export function kiwixPattern(q: ProviderQuery): string {
+  const words = (s: string) => s.split(/\s+/).filter((w) => w && !XAPIAN_OPERATORS.has(w));
+  const required = q.entities.flatMap(words);
+  const seen = new Set(required.map((w) => w.toLowerCase()));
+  const optional = [...q.dates, ...q.terms].flatMap(words).filter((w) => {
+    const k = w.toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const any = optional.length > 1 ? `(${optional.join(' OR ')})` : (optional[0] ?? '');
+  return [...required, any].filter(Boolean).join(' ');
+}
 
 /** The items of an OpenSearch RSS answer; throws when the body is not RSS. */
 export function parseRssItems(
@@ -44,7 +68,7 @@ export const kiwix: Provider = {
   async search(query, config, ctx) {
     const base = baseUrl(config.endpoint);
     if (!base || !config.book?.trim()) return [];
-    const pattern = keywords(query, { numbers: false });
+    const pattern = kiwixPattern(query);
     if (!pattern) return [];
     const params = new URLSearchParams({
       'books.name': config.book.trim(),
