@@ -4,7 +4,7 @@
  * passes the live settings and a controller bound to the extension.
  */
 import { useEffect, useId, useState } from 'preact/hooks';
-import type { Settings } from '../utils/settings/index.ts';
+import type { Settings, ThemeChoice } from '../utils/settings/index.ts';
 import { PROVIDER_IDS, type ProvidersSettings } from '../utils/settings/providers.ts';
 import { t } from './i18n.ts';
 import type { OptionsController } from './options-actions.ts';
@@ -148,7 +148,36 @@ function Reading({ settings, controller }: Pick<OptionsProps, 'settings' | 'cont
           void controller.setHoverDelay(parsed.ms);
         }}
       />
+      <ThemeChoices settings={settings} controller={controller} />
     </Section>
+  );
+}
+
+const THEMES = [
+  ['auto', 'optThemeAuto'],
+  ['light', 'optThemeLight'],
+  ['dark', 'optThemeDark'],
+] as const;
+
+function ThemeChoices({ settings, controller }: Pick<OptionsProps, 'settings' | 'controller'>) {
+  const name = `sl-theme-${useId()}`;
+  const current: ThemeChoice | 'auto' = settings.theme ?? 'auto';
+  return (
+    <fieldset class="sl-choices">
+      <legend>{t('optTheme')}</legend>
+      {THEMES.map(([value, label]) => (
+        <label key={value} class="sl-choice">
+          <input
+            type="radio"
+            name={name}
+            value={value}
+            checked={current === value}
+            onChange={() => void controller.setTheme(value)}
+          />
+          {t(label)}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 

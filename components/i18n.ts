@@ -74,7 +74,7 @@ export const MESSAGES = {
   optProvidersIntro:
     'All off until you turn them on. A provider you turn on receives the key terms of the sentences Sourcelight checks and the page’s language, never whole sentences or the page address. Turning it off withdraws your consent.',
   optProviderSends: '$1 ($2): key terms of the sentences being checked',
-  destYourServer: 'a server you set below',
+  destYourServer: 'a server you choose',
   optReconsent:
     'The address changed, so $1 was turned off: turn it on again to agree to send to the new address.',
   optNeedsSetup: 'Fill in the fields below for $1 to work.',
@@ -145,6 +145,12 @@ export const MESSAGES = {
   impPartDelay: 'hover delay',
   impPartProviders: 'search provider settings ($1)',
   impPartKeys: 'API keys',
+  optTheme: 'Colours of the settings pages',
+  optThemeAuto: 'Same as the system',
+  optThemeLight: 'Light',
+  optThemeDark: 'Dark',
+  impPartTheme: 'theme',
+  errTheme: 'It must be auto, light or dark.',
   // Onboarding page
   obTitle: 'Welcome to Sourcelight',
   obIntro:

@@ -3,7 +3,7 @@
  * settings updater, the `checkProvider` message, IndexedDB), so the pages stay views and the
  * flows are tested with the fake browser. The entrypoints pass the real ones.
  */
-import type { Settings } from '../utils/settings/index.ts';
+import type { Settings, ThemeChoice } from '../utils/settings/index.ts';
 import type { ProviderSettingsStore, ProvidersSettings } from '../utils/settings/providers.ts';
 import type { ProviderId } from '../utils/sources/providers/types.ts';
 import { t } from './i18n.ts';
@@ -87,8 +87,12 @@ export async function applyImport(
   deps: Pick<OptionsDeps, 'store' | 'updateSettings'>,
   plan: ImportPlan,
 ): Promise<void> {
-  if (Object.keys(plan.settings).length)
-    await deps.updateSettings((s) => ({ ...s, ...plan.settings }));
+  if (Object.keys(plan.settings).length || plan.theme)
+    await deps.updateSettings(({ theme, ...s }) => {
+      const next = { ...s, ...plan.settings };
+      const chosen = plan.theme ?? theme ?? 'auto';
+      return chosen === 'auto' ? next : { ...next, theme: chosen };
+    });
   for (const [id, config] of Object.entries(plan.providers) as Array<
     [ProviderId, NonNullable<ImportPlan['providers'][ProviderId]>]
   >) {
@@ -106,6 +110,8 @@ export interface OptionsController {
   /** `on` null removes the site's override. */
   setSite(host: string, on: boolean | null): Promise<Settings>;
   setHoverDelay(ms: number): Promise<Settings>;
+  /** 'auto' follows the system (the field is removed). */
+  setTheme(theme: ThemeChoice | 'auto'): Promise<Settings>;
   clearCache(): Promise<void>;
   /** The export file's text. */
   exportJson(includeKeys: boolean): Promise<string>;
@@ -128,6 +134,8 @@ export function createOptionsController(deps: OptionsDeps): OptionsController {
         return { ...s, sites };
       }),
     setHoverDelay: (ms) => deps.updateSettings((s) => ({ ...s, hoverDelayMs: ms })),
+    setTheme: (theme) =>
+      deps.updateSettings(({ theme: _old, ...s }) => (theme === 'auto' ? s : { ...s, theme })),
     clearCache: () => clearCache(deps),
     async exportJson(includeKeys) {
       const [settings, providers] = await Promise.all([deps.getSettings(), deps.store.get()]);

@@ -102,7 +102,12 @@ export function ProviderCard({ id, config, onToggle, onField, onCheck }: Provide
         </div>
       )}
       <div class="sl-check-row">
-        <button type="button" class="sl-button" onClick={runCheck} disabled={checking}>
+        <button
+          type="button"
+          class="sl-button sl-button--quiet"
+          onClick={runCheck}
+          disabled={checking}
+        >
           {checking ? t('optChecking') : t('optCheck')}
         </button>
         <p

@@ -2,6 +2,7 @@
  * The options and onboarding pages' stylesheet: the popup's theme, fonts and switch, plus a calm
  * single-column layout that holds from 400 to 900 px wide (Chrome embeds options at ~400).
  */
+import type { ThemeChoice } from '../utils/settings/index.ts';
 import { POPUP_CSS } from './popup-styles.ts';
 import { FONT_STACK } from './styles.ts';
 
@@ -20,6 +21,7 @@ export const OPTIONS_CSS = `${POPUP_CSS}
   padding: 0;
 }
 .sl-options .sl-popup-title { font-size: 18px; line-height: 24px; }
+.sl-options .sl-popup-header { margin-bottom: 4px; }
 .sl-opt-lead { margin-top: 12px; font-size: 15px; line-height: 22px; }
 
 .sl-opt-section {
@@ -29,9 +31,12 @@ export const OPTIONS_CSS = `${POPUP_CSS}
   border-radius: 10px;
 }
 .sl-opt-h2 { font-size: 15px; line-height: 20px; font-weight: 650; }
-.sl-opt-h3 { margin-top: 14px; font-size: 13px; line-height: 18px; font-weight: 600; }
+.sl-opt-h3 { margin-top: 16px; font-size: 13px; line-height: 18px; font-weight: 600; }
 .sl-opt-intro { margin-top: 6px; font-size: 13px; line-height: 19px; color: var(--sl-muted); }
 .sl-opt-empty { margin-top: 6px; font-size: 13px; color: var(--sl-muted); }
+/* Content straight under a heading (no intro line) still gets room to breathe. */
+.sl-opt-section > .sl-field, .sl-opt-section > .sl-check-line { margin-top: 12px; }
+.sl-opt-section > .sl-opt-intro + .sl-opt-intro { margin-top: 12px; }
 
 .sl-provider {
   margin-top: 12px;
@@ -127,6 +132,11 @@ export const OPTIONS_CSS = `${POPUP_CSS}
 .sl-site:first-child { border-top: 0; }
 .sl-site-host { overflow-wrap: anywhere; }
 
+.sl-choices { margin: 16px 0 0; padding: 0; border: 0; min-width: 0; }
+.sl-choices legend { padding: 0; font-size: 13px; line-height: 18px; font-weight: 600; }
+.sl-choice { display: flex; align-items: center; gap: 8px; margin-top: 6px; }
+.sl-choice input { width: 16px; height: 16px; margin: 0; accent-color: var(--sl-accent); }
+.sl-choice input:focus-visible { outline: 2px solid var(--sl-focus); outline-offset: 2px; }
 .sl-check-line { display: flex; align-items: center; gap: 8px; margin-top: 12px; }
 .sl-checkbox { width: 16px; height: 16px; margin: 0; flex: none; accent-color: var(--sl-accent); }
 .sl-checkbox:focus-visible { outline: 2px solid var(--sl-focus); outline-offset: 2px; }
@@ -141,7 +151,7 @@ export const OPTIONS_CSS = `${POPUP_CSS}
 }
 .sl-file:focus-visible + .sl-file-label { outline: 2px solid var(--sl-focus); outline-offset: 2px; }
 
-.sl-ob-list { margin-top: 8px; padding-left: 20px; }
+.sl-options .sl-ob-list { margin-top: 8px; padding-left: 20px; }
 .sl-ob-list li + li { margin-top: 6px; }
 .sl-consent-list { list-style: none; margin-top: 10px; }
 .sl-consent {
@@ -164,3 +174,12 @@ export const OPTIONS_CSS = `${POPUP_CSS}
   .sl-button { border: 1px solid ButtonText; }
 }
 `;
+
+/**
+ * Applies the reader's theme to an extension page: `data-theme` on the root element wins over
+ * the system's colour scheme in the popup's CSS; without one, the system decides.
+ */
+export function applyTheme(root: HTMLElement, theme: ThemeChoice | undefined): void {
+  if (theme) root.dataset.theme = theme;
+  else delete root.dataset.theme;
+}

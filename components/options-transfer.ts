@@ -4,7 +4,7 @@
  * field with the same rules as the options page and applied whole or not at all. It never turns
  * a provider on: consent is given on this machine, by the reader, in the page.
  */
-import type { Settings } from '../utils/settings/index.ts';
+import type { Settings, ThemeChoice } from '../utils/settings/index.ts';
 import { PROVIDER_IDS, type ProvidersSettings } from '../utils/settings/providers.ts';
 import type { ProviderConfig, ProviderId } from '../utils/sources/providers/types.ts';
 import { t, type MessageKey } from './i18n.ts';
@@ -67,8 +67,10 @@ export function buildExport(
 
 /** A checked import, ready to apply. */
 export interface ImportPlan {
-  /** General settings to replace (only those the file has). */
-  settings: Partial<Settings>;
+  /** General settings to replace (only those the file has), theme aside. */
+  settings: Partial<Omit<Settings, 'theme'>>;
+  /** The file's theme; 'auto' removes ours. Absent when the file has none. */
+  theme?: ThemeChoice | 'auto';
   /** Per provider, the fields to set (an absent API key keeps the current one). */
   providers: Partial<Record<ProviderId, ProviderConfig>>;
   /** What will change, for the report ("site list (3)", "API keys"). */
@@ -152,6 +154,12 @@ function readGeneral(s: Record<string, unknown>, plan: ImportPlan): ImportResult
     if ('problem' in parsed) return invalid('settings.hoverDelayMs', parsed.problem);
     plan.settings.hoverDelayMs = parsed.ms;
     plan.parts.push(t('impPartDelay'));
+  }
+  if (s.theme !== undefined) {
+    if (s.theme !== 'auto' && s.theme !== 'light' && s.theme !== 'dark')
+      return invalid('settings.theme', { key: 'errTheme', subs: [] });
+    plan.theme = s.theme;
+    plan.parts.push(t('impPartTheme'));
   }
   return undefined;
 }

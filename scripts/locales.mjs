@@ -70,7 +70,7 @@ export const TRANSLATIONS = {
     optProvidersIntro:
       'Todos desactivados hasta que los actives. Un proveedor activado recibe los términos clave de las frases que Sourcelight comprueba y el idioma de la página, nunca frases enteras ni la dirección de la página. Al desactivarlo retiras tu consentimiento.',
     optProviderSends: '$1 ($2): términos clave de las frases que se comprueban',
-    destYourServer: 'un servidor que indicas abajo',
+    destYourServer: 'un servidor que eliges',
     optReconsent:
       'La dirección cambió, así que $1 se desactivó: actívalo de nuevo para aceptar el envío a la nueva dirección.',
     optNeedsSetup: 'Rellena los campos de abajo para que $1 funcione.',
@@ -144,6 +144,12 @@ export const TRANSLATIONS = {
     impPartDelay: 'retardo del cursor',
     impPartProviders: 'ajustes de proveedores de búsqueda ($1)',
     impPartKeys: 'claves de API',
+    optTheme: 'Colores de las páginas de ajustes',
+    optThemeAuto: 'Igual que el sistema',
+    optThemeLight: 'Claro',
+    optThemeDark: 'Oscuro',
+    impPartTheme: 'tema',
+    errTheme: 'Debe ser auto, light o dark.',
     obTitle: 'Te damos la bienvenida a Sourcelight',
     obIntro:
       'Deja el puntero sobre una frase de una noticia para ver qué fuentes la respaldan, con la cita que lo demuestra.',
@@ -222,7 +228,7 @@ export const TRANSLATIONS = {
     optProvidersIntro:
       'Tous désactivés tant que vous ne les activez pas. Un service activé reçoit les termes clés des phrases que Sourcelight vérifie et la langue de la page, jamais des phrases entières ni l’adresse de la page. Le désactiver retire votre consentement.',
     optProviderSends: '$1 ($2) : termes clés des phrases vérifiées',
-    destYourServer: 'un serveur que vous indiquez ci-dessous',
+    destYourServer: 'un serveur de votre choix',
     optReconsent:
       'L’adresse a changé, donc $1 a été désactivé : réactivez-le pour accepter l’envoi vers la nouvelle adresse.',
     optNeedsSetup: 'Remplissez les champs ci-dessous pour que $1 fonctionne.',
@@ -297,6 +303,12 @@ export const TRANSLATIONS = {
     impPartDelay: 'délai de survol',
     impPartProviders: 'réglages des services de recherche ($1)',
     impPartKeys: 'clés d’API',
+    optTheme: 'Couleurs des pages de réglages',
+    optThemeAuto: 'Comme le système',
+    optThemeLight: 'Clair',
+    optThemeDark: 'Sombre',
+    impPartTheme: 'thème',
+    errTheme: 'La valeur doit être auto, light ou dark.',
     obTitle: 'Bienvenue dans Sourcelight',
     obIntro:
       'Laissez le pointeur sur une phrase d’un article de presse pour voir quelles sources l’appuient, avec la citation qui le montre.',
@@ -377,7 +389,7 @@ export const TRANSLATIONS = {
     optProvidersIntro:
       'Alle aus, bis Sie sie einschalten. Ein eingeschalteter Dienst erhält die Schlüsselbegriffe der Sätze, die Sourcelight prüft, und die Sprache der Seite – nie ganze Sätze oder die Adresse der Seite. Ausschalten widerruft Ihre Einwilligung.',
     optProviderSends: '$1 ($2): Schlüsselbegriffe der geprüften Sätze',
-    destYourServer: 'ein Server, den Sie unten angeben',
+    destYourServer: 'ein Server Ihrer Wahl',
     optReconsent:
       'Die Adresse hat sich geändert, daher wurde $1 ausgeschaltet: Schalten Sie es wieder ein, um dem Senden an die neue Adresse zuzustimmen.',
     optNeedsSetup: 'Füllen Sie die Felder unten aus, damit $1 funktioniert.',
@@ -449,6 +461,12 @@ export const TRANSLATIONS = {
     impPartDelay: 'Verzögerung beim Überfahren',
     impPartProviders: 'Einstellungen der Suchdienste ($1)',
     impPartKeys: 'API-Schlüssel',
+    optTheme: 'Farben der Einstellungsseiten',
+    optThemeAuto: 'Wie das System',
+    optThemeLight: 'Hell',
+    optThemeDark: 'Dunkel',
+    impPartTheme: 'Farbschema',
+    errTheme: 'Der Wert muss auto, light oder dark sein.',
     obTitle: 'Willkommen bei Sourcelight',
     obIntro:
       'Lassen Sie den Zeiger auf einem Satz eines Nachrichtenartikels ruhen, um zu sehen, welche Quellen ihn stützen – mit dem Zitat, das es zeigt.',
@@ -529,7 +547,7 @@ export const TRANSLATIONS = {
     optProvidersIntro:
       'Todos desativados até você os ativar. Um serviço ativado recebe os termos-chave das frases que o Sourcelight verifica e o idioma da página, nunca frases inteiras nem o endereço da página. Desativá-lo retira o seu consentimento.',
     optProviderSends: '$1 ($2): termos-chave das frases verificadas',
-    destYourServer: 'um servidor que você indica abaixo',
+    destYourServer: 'um servidor que você escolhe',
     optReconsent:
       'O endereço mudou, por isso $1 foi desativado: ative-o de novo para aceitar o envio para o novo endereço.',
     optNeedsSetup: 'Preencha os campos abaixo para que $1 funcione.',
@@ -601,6 +619,12 @@ export const TRANSLATIONS = {
     impPartDelay: 'atraso do cursor',
     impPartProviders: 'configurações dos serviços de pesquisa ($1)',
     impPartKeys: 'chaves de API',
+    optTheme: 'Cores das páginas de configurações',
+    optThemeAuto: 'Igual ao sistema',
+    optThemeLight: 'Claro',
+    optThemeDark: 'Escuro',
+    impPartTheme: 'tema',
+    errTheme: 'O valor deve ser auto, light ou dark.',
     obTitle: 'Boas-vindas ao Sourcelight',
     obIntro:
       'Deixe o ponteiro sobre uma frase de uma notícia para ver quais fontes a sustentam, com a citação que mostra isso.',

@@ -4,7 +4,8 @@ import { browser } from 'wxt/browser';
 import { installExtensionI18n, t, uiLocale } from '@/components/i18n';
 import { Onboarding } from '@/components/Onboarding';
 import { setProviderEnabled } from '@/components/options-actions';
-import { OPTIONS_CSS } from '@/components/options-styles';
+import { applyTheme, OPTIONS_CSS } from '@/components/options-styles';
+import { getSettings } from '@/utils/settings';
 import { ProviderSettingsStore, type ProvidersSettings } from '@/utils/settings/providers';
 
 function App() {
@@ -12,6 +13,7 @@ function App() {
   const [providers, setProviders] = useState<ProvidersSettings | null>(null);
   useEffect(() => {
     void store.get().then(setProviders);
+    void getSettings().then((s) => applyTheme(document.documentElement, s.theme));
   }, [store]);
   return (
     <Onboarding

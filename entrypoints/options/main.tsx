@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { installExtensionI18n, t, uiLocale } from '@/components/i18n';
 import { Options } from '@/components/Options';
 import { createOptionsController } from '@/components/options-actions';
-import { OPTIONS_CSS } from '@/components/options-styles';
+import { applyTheme, OPTIONS_CSS } from '@/components/options-styles';
 import { sendMessage } from '@/utils/messaging/channel';
 import { getSettings, updateSettings, watchSettings, type Settings } from '@/utils/settings';
 import { ProviderSettingsStore } from '@/utils/settings/providers';
@@ -26,6 +26,7 @@ function App() {
     void getSettings().then(setSettings);
     return watchSettings(setSettings);
   }, []);
+  useEffect(() => applyTheme(document.documentElement, settings?.theme), [settings?.theme]);
   // Rendered once settings are read, so the fields start from the stored values.
   return settings && <Options settings={settings} controller={controller} />;
 }

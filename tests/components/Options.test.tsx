@@ -11,6 +11,7 @@ import {
   setProviderEnabled,
   type OptionsDeps,
 } from '../../components/options-actions.ts';
+import { applyTheme } from '../../components/options-styles.ts';
 import { getSettings, updateSettings, type Settings } from '../../utils/settings/index.ts';
 import { mayUse, ProviderSettingsStore } from '../../utils/settings/providers.ts';
 
@@ -247,6 +248,38 @@ describe('reading', () => {
   });
 });
 
+describe('theme', () => {
+  it('offers system, light and dark; picking one stores it, system removes it', async () => {
+    const controller = await mount();
+    const radios = [...container.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    expect(radios.map((r) => r.parentElement?.textContent)).toEqual([
+      'Same as the system',
+      'Light',
+      'Dark',
+    ]);
+    expect(container.querySelector('legend')?.textContent).toBe('Colours of the settings pages');
+    expect(radios[0]!.checked).toBe(true);
+    radios[2]!.click();
+    await vi.waitFor(async () => expect((await getSettings()).theme).toBe('dark'));
+    await rerender(controller);
+    await vi.waitFor(() =>
+      expect(container.querySelectorAll<HTMLInputElement>('input[type="radio"]')[2]!.checked).toBe(
+        true,
+      ),
+    );
+    container.querySelectorAll<HTMLInputElement>('input[type="radio"]')[0]!.click();
+    await vi.waitFor(async () => expect('theme' in (await getSettings())).toBe(false));
+  });
+
+  it('applyTheme sets or clears data-theme on the root', () => {
+    const root = document.createElement('html');
+    applyTheme(root, 'light');
+    expect(root.dataset.theme).toBe('light');
+    applyTheme(root, undefined);
+    expect(root.hasAttribute('data-theme')).toBe(false);
+  });
+});
+
 describe('cache', () => {
   it('reports when the cache cannot be cleared (no IndexedDB here)', async () => {
     await mount();
@@ -344,6 +377,14 @@ describe('export and import', () => {
     expect(
       (await controller.importJson(file({ settings: { sites: { 'bad host': false } } }))).ok,
     ).toBe(false);
+    expect((await controller.importJson(file({ settings: { theme: 'sepia' } }))).message).toBe(
+      'Not imported: settings.theme is not valid. It must be auto, light or dark.',
+    );
+    await updateSettings((s) => ({ ...s, theme: 'dark' }));
+    expect((await controller.importJson(file({ settings: { theme: 'auto' } }))).message).toBe(
+      'Imported: theme.',
+    );
+    expect('theme' in (await getSettings())).toBe(false);
   });
 
   it('the page reports an import from a chosen file', async () => {

@@ -155,6 +155,18 @@ describe('options page (Chromium)', () => {
       await page.getByLabel('Site to turn off').fill('not a site');
       await page.locator('.sl-field-error').nth(1).waitFor();
       expect(await axeViolations(page, `options ${width}px`)).toEqual([]);
+      if (width === 900) {
+        // The reader's dark theme, chosen on the page, applies at once and passes too.
+        await page.getByLabel('Dark').check();
+        await expect
+          .poll(() => page.evaluate(() => document.documentElement.dataset.theme))
+          .toBe('dark');
+        expect(await axeViolations(page, `options ${width}px, dark`)).toEqual([]);
+        await page.getByLabel('Same as the system').check();
+        await expect
+          .poll(() => page.evaluate(() => document.documentElement.hasAttribute('data-theme')))
+          .toBe(false);
+      }
       // Nothing spills sideways at either width.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         width,

@@ -11,7 +11,15 @@ export interface Settings {
   sites: Record<string, boolean>;
   /** Hover intent delay before a tooltip opens, in ms. */
   hoverDelayMs: number;
+  /**
+   * The extension pages' colours; absent means "follow the system". Optional so settings stored
+   * before it existed, and code comparing whole settings objects, need no change.
+   */
+  theme?: ThemeChoice;
 }
+
+/** The themes a reader may pick besides following the system. */
+export type ThemeChoice = 'light' | 'dark';
 
 export const DEFAULT_SETTINGS: Settings = { enabled: true, sites: {}, hoverDelayMs: 150 };
 
@@ -63,5 +71,6 @@ function normalise(v: Partial<Settings> | null | undefined): Settings {
       typeof s.hoverDelayMs === 'number' && s.hoverDelayMs >= 0 && s.hoverDelayMs <= 2000
         ? s.hoverDelayMs
         : DEFAULT_SETTINGS.hoverDelayMs,
+    ...(s.theme === 'light' || s.theme === 'dark' ? { theme: s.theme } : {}),
   };
 }
