@@ -12,6 +12,11 @@ export default defineBackground(() => {
   // Everything is registered synchronously at start: a restarted worker must hear the message
   // that woke it.
   installNetworkGuard();
+  // On install, say in plain words what Sourcelight reads and sends, and ask for each provider.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install')
+      void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
+  });
   const service = createSourceService();
   const tabs = new TabSignals();
   tabs.listen();

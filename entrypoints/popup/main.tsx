@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { installExtensionI18n, uiLocale } from '@/components/i18n';
 import { Popup, type PopupProps } from '@/components/Popup';
+import { applyTheme } from '@/components/options-styles';
 import { POPUP_CSS } from '@/components/popup-styles';
 import { sendToTab } from '@/utils/messaging/channel';
 import type { PageStatus } from '@/utils/messaging/types';
@@ -47,6 +48,8 @@ function App() {
     void activeTab().then(setTab);
     return watchSettings(setSettings);
   }, []);
+
+  useEffect(() => applyTheme(document.documentElement, settings.theme), [settings.theme]);
 
   useEffect(() => {
     if (tab.id === undefined || tab.reason) return;
