@@ -49,6 +49,8 @@ export default defineConfig({
               // reader turns that provider on.
               data_collection_permissions: { required: ['none'], optional: ['websiteContent'] },
             },
+            // data_collection_permissions arrived in Firefox for Android 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
