@@ -266,9 +266,11 @@ export class PageController {
         }
         prev = s.text;
       }
+      this.marks?.flush();
       this.changed();
       yield;
     }
+    this.marks?.flush();
     return requests;
   }
 

@@ -38,6 +38,8 @@ export class SentenceMarks {
   private sheet: CSSStyleSheet | null = null;
   private styleEl: HTMLStyleElement | null = null;
   private counter = 0;
+  /** Ranges waiting to join the all-sentences highlight (see flush). */
+  private pending: Range[] = [];
 
   constructor(
     private readonly doc: Document,
@@ -80,12 +82,26 @@ export class SentenceMarks {
   add(id: string, sentence: BlockSentence): void {
     const entry: Entry = { id, sentence, state: 'pending', order: this.counter++ };
     this.entries.set(id, entry);
-    this.sets.all?.add(sentence.range);
+    this.pending.push(sentence.range);
     for (const p of sentence.pieces) {
       const list = this.byNode.get(p.node);
       if (list) list.push(entry);
       else this.byNode.set(p.node, [entry]);
     }
+  }
+
+  /**
+   * Add the ranges marked since the last flush to the registry in one go. Adding ranges one by
+   * one to a registered highlight costs milliseconds each in Chromium (every add invalidates
+   * the highlight); taking it out of the registry for the batch makes a page's worth cheap.
+   */
+  flush(): void {
+    const all = this.sets.all;
+    if (!this.pending.length || !all || !this.api) return;
+    this.api.registry.delete(HIGHLIGHTS.all);
+    for (const r of this.pending) all.add(r);
+    this.api.registry.set(HIGHLIGHTS.all, all);
+    this.pending = [];
   }
 
   has(id: string): boolean {
@@ -132,6 +148,7 @@ export class SentenceMarks {
     if (!e) return;
     this.entries.delete(id);
     for (const set of Object.values(this.sets)) set?.delete(e.sentence.range);
+    this.pending = this.pending.filter((r) => r !== e.sentence.range);
     for (const p of e.sentence.pieces) {
       const list = this.byNode.get(p.node)?.filter((x) => x !== e);
       if (list?.length) this.byNode.set(p.node, list);
@@ -160,6 +177,7 @@ export class SentenceMarks {
   clear(): void {
     if (this.api) for (const name of Object.values(HIGHLIGHTS)) this.api.registry.delete(name);
     for (const set of Object.values(this.sets)) set?.clear();
+    this.pending = [];
     if (this.sheet) {
       const sheet = this.sheet;
       this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== sheet);
