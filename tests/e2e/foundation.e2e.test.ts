@@ -92,7 +92,7 @@ function behaviour(getDriver: () => Driver) {
       const page = await d.newPage();
       await recordStatus(page);
       await d.goto(page, `${servers.sites.news}${a.path}`);
-      await waitForState(page, ['matching', 'done']);
+      await waitForState(page, ['done'], 60_000);
       const marked = (await highlightTexts(page, 'sourcelight-sentence')).map(lower);
       for (const s of [...a.sourced.map((x) => x.sentence), ...a.unsourced])
         expect(marked, `${a.path}: “${s}” should be marked`).toContain(lower(s));

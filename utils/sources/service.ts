@@ -221,6 +221,8 @@ export class SourceService {
       const cited = v === 'inline' || v === 'footnote';
       const bar = cited ? SHOW_THRESHOLD * CITED_THRESHOLD_FACTOR : SHOW_THRESHOLD;
       if (r.score < bar) continue;
+      // A page matched by content alone must do more than touch the same topic.
+      if (!cited && r.level === 'related') continue;
       // The fragment selects the whole passage (or window) the quote was taken from.
       const first = doc.passages[r.index];
       const last = doc.passages[r.index + Math.max(1, r.span) - 1] ?? first;
