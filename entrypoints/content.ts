@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { installExtensionI18n } from '@/components/i18n';
 import { findArticleSteps, isSkippedInline } from '@/utils/article';
 import { HIGHLIGHT_CSS } from '@/components/styles';
 import { handleMessages, sendMessage } from '@/utils/messaging/channel';
 import { PageController } from '@/utils/page/controller';
+import { blockForgedRestart } from '@/utils/page/guards';
 import { HoverController } from '@/utils/page/hover';
 import { Overlay } from '@/utils/page/overlay';
 import { segmentSentences } from '@/utils/sentences/segment';
@@ -15,6 +17,22 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   async main(ctx) {
+    // Before any await: a page must not be able to switch us off with a forged WXT event.
+    blockForgedRestart(
+      window,
+      // Not in WXT's public types; the same name as WXT 0.21 builds it, should the field go.
+      (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE?: string })
+        .SCRIPT_STARTED_MESSAGE_TYPE ??
+        `${browser.runtime.id}:${import.meta.env.ENTRYPOINT}:wxt:content-script-started`,
+      () => browser.runtime?.id != null,
+      ctx.signal,
+    );
+    // Chromium keeps a content script running after its extension was reloaded or removed,
+    // marks and card still in the page; `ctx.isInvalid` notices the lost context and fires
+    // onInvalidated below, which takes everything away.
+    const liveness = setInterval(() => {
+      if (ctx.isInvalid) clearInterval(liveness);
+    }, 1_000);
     installExtensionI18n(browser.i18n);
     let settings: Settings = await getSettings();
     const doc = document;
@@ -23,7 +41,8 @@ export default defineContentScript({
       doc,
       findArticle: findArticleSteps,
       isSkippedInline,
-      isOwnNode: (node) => node.nodeName === 'SOURCELIGHT-UI' || overlay.contains(node),
+      isOwnNode: (node) =>
+        node.nodeName.toUpperCase() === 'SOURCELIGHT-UI' || overlay.contains(node),
       segment: segmentSentences,
       send: (req) => sendMessage('findSources', req),
       report: (status) => void sendMessage('reportStatus', status).catch(() => {}),
@@ -41,11 +60,14 @@ export default defineContentScript({
       hoverDelayMs: () => settings.hoverDelayMs,
     });
     let session: AbortController | null = null;
+    const strip = (href: string) => href.replace(/#.*$/, '');
+    let scannedUrl = strip(location.href);
 
     const apply = () => {
       const on = isOnForHost(settings, location.hostname);
       if (on && !session) {
         session = new AbortController();
+        scannedUrl = strip(location.href);
         hover.attach(session.signal);
         page.start().catch((err) => console.error('[sourcelight] scan failed', err));
       } else if (!on && session) {
@@ -66,14 +88,21 @@ export default defineContentScript({
     });
     // A single-page app that navigates (History or Navigation API) shows a new article: start
     // over. WXT polls location for this, since the page's history calls are not visible here.
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl, oldUrl }) => {
-      const strip = (u: URL) => `${u.origin}${u.pathname}${u.search}`;
-      if (session && strip(newUrl) !== strip(oldUrl)) {
-        hover.close(false);
-        page.start().catch((err) => console.error('[sourcelight] scan failed', err));
-      }
+    // The event carries nothing we trust (a page can dispatch one under the same name): the
+    // URL is read from `location` (once the navigation committed: the Navigation API's event
+    // comes first) and compared with the one the scan started on.
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      ctx.setTimeout(() => {
+        const now = strip(location.href);
+        if (session && now !== scannedUrl) {
+          scannedUrl = now;
+          hover.close(false);
+          page.start().catch((err) => console.error('[sourcelight] scan failed', err));
+        }
+      }, 0);
     });
     ctx.onInvalidated(() => {
+      clearInterval(liveness);
       unwatch();
       unhandle();
       session?.abort();

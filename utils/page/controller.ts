@@ -219,6 +219,8 @@ export class PageController {
 
   private *scan(): Generator<unknown, SentenceRequest[], void> {
     const { doc } = this.deps;
+    // A page that is an editor as a whole (designMode) is someone's draft, not an article.
+    if (doc.designMode === 'on') return [];
     const article = yield* this.deps.findArticle(doc);
     yield;
     this.article = article ?? this.article;

@@ -5,6 +5,7 @@
  */
 import { t, tPlural } from '../../components/i18n';
 import type { PageController } from './controller';
+import { isPersonInput } from './guards';
 import type { Overlay } from './overlay';
 
 const GRACE_MS = 300;
@@ -36,11 +37,37 @@ export class HoverController {
   attach(signal: AbortSignal): void {
     const d = this.doc;
     const o = { capture: true, signal } as const;
-    d.addEventListener('pointermove', (e) => this.onMove(e), { ...o, passive: true });
-    d.addEventListener('pointerdown', (e) => this.onDown(e), o);
-    d.addEventListener('click', (e) => this.onClick(e), o);
-    d.addEventListener('keydown', (e) => this.onKey(e), o);
+    // Only a person's input opens, pins or moves the card: events the page dispatches itself
+    // (el.click(), synthetic keys) are not acted on.
+    const person =
+      <E extends Event>(fn: (e: E) => void) =>
+      (e: E) => {
+        if (isPersonInput(e)) fn(e);
+      };
+    d.addEventListener(
+      'pointermove',
+      person((e) => this.onMove(e)),
+      { ...o, passive: true },
+    );
+    d.addEventListener(
+      'pointerdown',
+      person((e) => this.onDown(e)),
+      o,
+    );
+    d.addEventListener(
+      'click',
+      person((e) => this.onClick(e)),
+      o,
+    );
+    d.addEventListener(
+      'keydown',
+      person((e) => this.onKey(e)),
+      o,
+    );
     signal.addEventListener('abort', () => this.close(false));
+    // The page covered or faded the card: take it away rather than leave it to be clicked blind.
+    const offObscured = this.overlay.onObscured(() => this.close(false));
+    signal.addEventListener('abort', offObscured);
     // Re-render when answers change (e.g. a pinned card whose answer just arrived).
     const off = this.page.onChange(() => {
       if (this.openId) this.render();

@@ -17,6 +17,24 @@ import { render } from 'preact';
 import { SourceCard, type SourceCardProps } from '../../components/SourceCard';
 import { uiLocale } from '../../components/i18n';
 import { CARD_CSS } from '../../components/styles';
+import { isPersonInput } from './guards';
+
+/** How often a shown card checks that the page has not covered or faded it. */
+const WATCH_MS = 250;
+/** Below this opacity (host and ancestors multiplied) the card counts as faded. */
+const MIN_OPACITY = 0.9;
+/** Events inside the card that only a person may cause. */
+const PERSON_ONLY = [
+  'click',
+  'auxclick',
+  'dblclick',
+  'keydown',
+  'keyup',
+  'pointerdown',
+  'pointerup',
+  'mousedown',
+  'mouseup',
+];
 
 // The same declarations, with `all: initial !important`, are in CARD_CSS's :host rule; these
 // hold the host in place before its shadow stylesheet applies.
@@ -61,6 +79,8 @@ export class Overlay {
   private live: HTMLDivElement | null = null;
   private stopAutoUpdate: (() => void) | null = null;
   private shown = false;
+  private watchTimer: ReturnType<typeof setInterval> | null = null;
+  private readonly obscuredListeners = new Set<() => void>();
 
   constructor(private readonly doc: Document) {}
 
@@ -110,6 +130,18 @@ export class Overlay {
       'style',
       'position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;',
     );
+    // A page that reaches into the card (el.click() on its link or buttons, synthetic keys)
+    // gets nothing: only trusted events pass into it.
+    for (const type of PERSON_ONLY)
+      float.addEventListener(
+        type,
+        (e) => {
+          if (isPersonInput(e)) return;
+          e.preventDefault();
+          e.stopImmediatePropagation();
+        },
+        { capture: true },
+      );
     shadow.append(style, float, live);
     this.doc.documentElement.append(host);
     Object.assign(this, { host, shadow, float, live });
@@ -156,13 +188,94 @@ export class Overlay {
       }).then(({ x, y }) => {
         float.style.left = `${Math.round(x)}px`;
         float.style.top = `${Math.round(y)}px`;
+        if (!this.shown) return;
+        this.watchTimer ??= setInterval(() => this.checkObscured(), WATCH_MS);
+        this.checkObscured();
       });
     this.stopAutoUpdate = autoUpdate(reference, float, () => void update(), {
       animationFrame: false,
     });
   }
 
+  /** Called when the page covers or fades the shown card; returns the unsubscribe. */
+  onObscured(cb: () => void): () => void {
+    this.obscuredListeners.add(cb);
+    return () => this.obscuredListeners.delete(cb);
+  }
+
+  private checkObscured(): void {
+    if (!this.shown || !this.obscured()) return;
+    for (const cb of [...this.obscuredListeners]) cb();
+  }
+
+  /**
+   * Whether the page has hidden the shown card from the reader while leaving it clickable:
+   * removed or hid its host, faded it (opacity on the host or an ancestor), or put something
+   * over it — an element that takes the pointer there, or a later sibling of the host or a
+   * top-layer element (modal dialog, popover, fullscreen) drawn across it.
+   */
+  obscured(): boolean {
+    const { host, float } = this;
+    const win = this.doc.defaultView;
+    if (!host || !float || !win) return false;
+    if (!host.isConnected) return true;
+    const style = win.getComputedStyle(float);
+    if (style.visibility !== 'visible' || style.display === 'none') return true;
+    if (float.checkVisibility && !float.checkVisibility({ opacityProperty: true })) return true;
+    let opacity = 1;
+    for (let el: Element | null = float; el;) {
+      opacity *= Number(win.getComputedStyle(el).opacity) || 0;
+      const parent: Node | null = el.parentNode;
+      el = parent instanceof ShadowRoot ? parent.host : parent instanceof Element ? parent : null;
+    }
+    if (opacity < MIN_OPACITY) return true;
+    const card = float.getBoundingClientRect();
+    if (card.width < 2 || card.height < 2) return true;
+    // Points well inside the card (clear of its rounded corners), within the viewport.
+    const inset = Math.min(12, card.width / 4, card.height / 4);
+    const points = [
+      [card.left + card.width / 2, card.top + card.height / 2],
+      [card.left + inset, card.top + inset],
+      [card.right - inset, card.top + inset],
+      [card.left + inset, card.bottom - inset],
+      [card.right - inset, card.bottom - inset],
+    ].filter(([x, y]) => x! >= 0 && y! >= 0 && x! < win.innerWidth && y! < win.innerHeight);
+    for (const [x, y] of points) {
+      const top = this.doc.elementsFromPoint(x!, y!)[0];
+      if (top && top !== host) return true;
+    }
+    // Elements that may paint over the host without taking the pointer (pointer-events: none).
+    const above: Element[] = [];
+    for (let el = host.nextElementSibling; el; el = el.nextElementSibling) above.push(el);
+    for (const sel of [':modal', ':popover-open', ':fullscreen']) {
+      try {
+        above.push(...this.doc.querySelectorAll(sel));
+      } catch {
+        // Selector not supported by this browser.
+      }
+    }
+    for (const el of above) {
+      if (el === host) continue;
+      const r = el.getBoundingClientRect();
+      const overlaps =
+        r.width > 0 &&
+        r.height > 0 &&
+        r.left < card.right &&
+        r.right > card.left &&
+        r.top < card.bottom &&
+        r.bottom > card.top;
+      if (
+        overlaps &&
+        el.checkVisibility?.({ opacityProperty: true, visibilityProperty: true }) !== false
+      )
+        return true;
+    }
+    return false;
+  }
+
   hide(): void {
+    if (this.watchTimer) clearInterval(this.watchTimer);
+    this.watchTimer = null;
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = null;
     if (this.float) {
