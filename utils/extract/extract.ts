@@ -8,6 +8,13 @@ import { parseHTML } from 'linkedom';
 import { blocksOf, blocksOfPlainText, normalizeSpace } from './blocks';
 import { readMetadata } from './metadata';
 import { chooseTitle, stripSiteSuffix } from './title';
+import {
+  estimateNesting,
+  ExtractLimitError,
+  MAX_HTML_CHARS,
+  MAX_NESTING,
+  READABILITY_MAX_NESTING,
+} from './limits';
 import { precleanHtml } from './preclean';
 import type { ExtractedDoc } from './types';
 
@@ -72,13 +79,22 @@ function parse(html: string): Document {
 
 /** Extracts title, site, language, date, icon and text blocks from an HTML page. */
 export function extractDocument(rawHtml: string, url: string): ExtractedDoc {
-  const html = precleanHtml(rawHtml);
+  const html = precleanHtml(
+    rawHtml.length > MAX_HTML_CHARS ? rawHtml.slice(0, MAX_HTML_CHARS) : rawHtml,
+  );
+  const nesting = estimateNesting(html, MAX_NESTING);
+  if (nesting > MAX_NESTING)
+    throw new ExtractLimitError(`elements nested over ${MAX_NESTING} deep`);
   const doc = parse(html);
   // Everything read from the page as served comes before Readability, which rewrites the tree.
   const meta = readMetadata(doc, url);
   const h1 = normalizeSpace(doc.querySelector('h1')?.textContent ?? '');
   // Parsing again on failure is cheaper than cloning every page in case Readability fails.
-  const blocks = readArticle(doc) ?? paragraphHarvest(parse(html));
+  // Readability's cost grows steeply with depth; an untouched tree also needs no second parse.
+  const blocks =
+    nesting > READABILITY_MAX_NESTING
+      ? paragraphHarvest(doc)
+      : (readArticle(doc) ?? paragraphHarvest(parse(html)));
   const siteName = meta.siteName ?? siteFromUrl(url);
   const title = chooseTitle({ ...meta.titles, h1: h1 || undefined }, siteName, hostOf(url));
   return {

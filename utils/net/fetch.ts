@@ -208,10 +208,27 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
   return bytes;
 }
 
-/** Guesses a missing Content-Type from the first bytes: markup or plain text. */
+/** Bytes that never occur in text (WHATWG MIME Sniffing's "binary data bytes"). */
+// eslint-disable-next-line no-control-regex -- control bytes are exactly what is looked for
+const BINARY_BYTE = /[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]/;
+
+/**
+ * Guesses a missing Content-Type from the first bytes: markup, plain text, or binary (an archive,
+ * an executable, a PDF's compressed streams), which is then refused rather than read as text.
+ */
 function sniffType(bytes: Uint8Array): string {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512)).trimStart().toLowerCase();
-  return /^(\ufeff|ï»¿)?\s*<(!doctype html|html|head|body|meta|title|!--)/.test(head)
+  const start = bytes.subarray(0, 512);
+  const utf16 =
+    start[0] === 0xfe && start[1] === 0xff
+      ? 'utf-16be'
+      : start[0] === 0xff && start[1] === 0xfe
+        ? 'utf-16le'
+        : undefined;
+  const head = new TextDecoder(utf16 ?? 'latin1').decode(start);
+  if (!utf16 && BINARY_BYTE.test(head)) return 'application/octet-stream';
+  return /^(\ufeff|ï»¿)?\s*<(!doctype html|html|head|body|meta|title|!--)/.test(
+    head.trimStart().toLowerCase(),
+  )
     ? 'text/html'
     : 'text/plain';
 }
