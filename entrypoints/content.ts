@@ -8,6 +8,7 @@ import { PageController } from '@/utils/page/controller';
 import { blockForgedRestart } from '@/utils/page/guards';
 import { HoverController } from '@/utils/page/hover';
 import { Overlay } from '@/utils/page/overlay';
+import { mark } from '@/utils/perf/marks';
 import { segmentSentences } from '@/utils/sentences/segment';
 import { getSettings, isOnForHost, watchSettings, type Settings } from '@/utils/settings';
 
@@ -17,6 +18,7 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   async main(ctx) {
+    mark('main');
     // Before any await: a page must not be able to switch us off with a forged WXT event.
     blockForgedRestart(
       window,

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { blocksOf } from '../utils/extract/blocks';
-import { extractDocument } from '../utils/extract';
+import { PAGE_URL, timeExtraction } from './lib/extract-timing';
+import { quantile } from './lib/stats';
 
 const { values: opt } = parseArgs({
   options: {
@@ -23,9 +24,6 @@ if (!opt.pages) {
   console.error('usage: tsx eval/extract-bench.ts --pages DIR [--limit N] [--only a,b]');
   process.exit(2);
 }
-
-/** The URL upstream's tests give these pages; relative links resolve against it. */
-const PAGE_URL = 'http://fakehost/test/page.html';
 
 const tokens = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
@@ -49,9 +47,6 @@ function tokenF1(ours: string, expected: string): number {
   return p + r ? (2 * p * r) / (p + r) : 0;
 }
 
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-
 let names = readdirSync(opt.pages)
   .filter((n) => existsSync(join(opt.pages!, n, 'source.html')))
   .sort();
@@ -59,8 +54,7 @@ if (opt.only) names = names.filter((n) => opt.only!.split(',').includes(n));
 if (opt.limit) names = names.slice(0, Number(opt.limit));
 
 // One untimed run so the first page does not pay for the JIT warming up.
-if (names[0])
-  extractDocument(readFileSync(join(opt.pages, names[0], 'source.html'), 'utf8'), PAGE_URL);
+if (names[0]) timeExtraction(readFileSync(join(opt.pages, names[0], 'source.html'), 'utf8'));
 
 interface Row {
   name: string;
@@ -75,11 +69,7 @@ interface Row {
 const rows: Row[] = [];
 for (const name of names) {
   const html = readFileSync(join(opt.pages, name, 'source.html'), 'utf8');
-  const t0 = performance.now();
-  const cpu0 = process.cpuUsage();
-  const doc = extractDocument(html, PAGE_URL);
-  const cpu = process.cpuUsage(cpu0);
-  const ms = performance.now() - t0;
+  const { doc, ms, cpuMs } = timeExtraction(html, PAGE_URL);
   const expectedPath = join(opt.pages, name, 'expected.html');
   const expected = existsSync(expectedPath)
     ? blocksOf(
@@ -101,7 +91,7 @@ for (const name of names) {
     name,
     kb: Buffer.byteLength(html) / 1024,
     ms,
-    cpuMs: (cpu.user + cpu.system) / 1000,
+    cpuMs,
     f1: tokenF1(doc.text, expected),
   });
 }

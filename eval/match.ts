@@ -18,7 +18,8 @@
  * misses for every ranker.
  */
 import fs from 'node:fs';
-import MiniSearch from 'minisearch';
+import { readItems, pagePassages, queryOf, type Item } from './lib/wice';
+import { rankingThroughput, type Throughput } from './lib/throughput';
 import {
   buildIndex,
   docFeatures,
@@ -26,9 +27,7 @@ import {
   rankPassages,
   scoreCandidates,
   SHOW_THRESHOLD,
-  type Passage,
   type RankOptions,
-  type RankQuery,
   type ScoredCandidate,
 } from '../utils/ranking';
 import { Bm25 } from '../utils/ranking/bm25-baseline';
@@ -42,15 +41,7 @@ import {
   sigmoid,
   type LinearModel,
 } from '../utils/ranking/model';
-import { clearAnalysisMemo, setAnalysisMemoSize, type IndexOptions } from '../utils/ranking/corpus';
-
-interface Item {
-  claim: string;
-  evidence: string[];
-  supporting_sentences: number[][];
-  label: 'supported' | 'partially_supported' | 'not_supported';
-  meta: { id: string; claim_title: string; claim_context?: string };
-}
+import { setAnalysisMemoSize, type IndexOptions } from '../utils/ranking/corpus';
 
 // ---------------------------------------------------------------- arguments
 
@@ -73,35 +64,10 @@ const TOP = 20;
 
 // ---------------------------------------------------------------- data
 
-const items: Item[] = fs
-  .readFileSync(dataPath, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Item);
-
-const META = /^\(meta data\) ([A-Z ]+):\s*/;
-/** Passages of an item's cited page(s): see the header for the meta-line rule. */
-function pagePassages(it: Item): Passage[] {
-  const out: Passage[] = [];
-  it.evidence.forEach((line, index) => {
-    const m = META.exec(line);
-    if (m) {
-      if (m[1] !== 'TITLE') return;
-      const text = line.slice(m[0].length).trim();
-      if (text) out.push({ docId: it.meta.id, index, text });
-      return;
-    }
-    if (line.trim()) out.push({ docId: it.meta.id, index, text: line });
-  });
-  return out;
-}
+const items: Item[] = readItems(dataPath);
 const pages = items.map(pagePassages);
 const pageText = pages.map((ps) => ps.map((p) => p.text).join(' '));
 const support = items.map((it) => new Set(it.supporting_sentences.flat()));
-const queryOf = (it: Item, withContext = true): RankQuery => ({
-  text: it.claim,
-  ...(withContext && it.meta.claim_context ? { prevText: it.meta.claim_context } : {}),
-});
 
 function rng(s: number): () => number {
   let a = s >>> 0;
@@ -484,37 +450,11 @@ function oursFigures(ex: Extracted): Figures {
 
 // ---------------------------------------------------------------- throughput
 
-function throughput(): { ours: number; bm25: number; minisearch: number; buildMs: number } {
-  const passages: Passage[] = [];
-  for (const ps of pages) {
-    for (const p of ps) if (passages.length < 10_000) passages.push(p);
-  }
-  const queries = items.slice(0, 100).map((it) => queryOf(it));
-  const n = passages.length;
-  clearAnalysisMemo();
-  const t0 = performance.now();
-  const index = buildIndex(passages, { lang: 'en' });
-  const buildMs = performance.now() - t0;
-  const time = (fn: () => void): number => {
-    fn(); // warm-up
-    const s = performance.now();
-    fn();
-    return (performance.now() - s) / 1000;
-  };
-  const tOurs = time(() => {
-    for (const q of queries) rankPassages(index, q, 5);
-  });
-  const bm = new Bm25(passages.map((p) => p.text));
-  const tBm = time(() => {
-    for (const q of queries) bm.scores(q.text);
-  });
-  const ms = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
-  ms.addAll(passages.map((p, id) => ({ id, text: p.text })));
-  const tMs = time(() => {
-    for (const q of queries) ms.search(q.text);
-  });
-  const rate = (t: number) => (queries.length * n) / t;
-  return { ours: rate(tOurs), bm25: rate(tBm), minisearch: rate(tMs), buildMs };
+function throughput(): Throughput {
+  return rankingThroughput(
+    pages,
+    items.slice(0, 100).map((it) => queryOf(it)),
+  );
 }
 
 // ---------------------------------------------------------------- report
@@ -578,7 +518,9 @@ for (const lab of ['supported', 'partially_supported', 'not_supported']) {
   );
 }
 
-const tp = quick ? { ours: NaN, bm25: NaN, minisearch: NaN, buildMs: NaN } : throughput();
+const tp: Throughput = quick
+  ? { ours: NaN, bm25: NaN, minisearch: NaN, buildMs: NaN, passages: 0, queries: 0 }
+  : throughput();
 ours.sentencesPerSec = tp.ours;
 bm25.sentencesPerSec = tp.bm25;
 console.log(

@@ -8,7 +8,7 @@ import { chromium } from 'playwright-core';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** States after which the content script does no more work on the page. */
-const FINAL = ['done', 'not-article', 'error'];
+export const FINAL = ['done', 'not-article', 'error'];
 /**
  * `--until marked`: the content script announces `matching` once every sentence is marked and it
  * starts asking for sources; for extraction figures that is enough, and much faster.
@@ -19,7 +19,7 @@ const MARKED = [...FINAL, 'matching'];
  * Recorded in every page before its own scripts: the last status the content script dispatched.
  * The detail is a JSON string because objects do not cross from the isolated world.
  */
-const STATUS_LISTENER = () => {
+export const STATUS_LISTENER = () => {
   const w = /** @type {any} */ (window);
   w.__sourcelightStatus = null;
   document.addEventListener(

@@ -20,6 +20,7 @@ import {
   resolveFootnote,
   sentenceLinks,
 } from '../sentences/requests';
+import { mark, measure } from '../perf/marks';
 import { newStats, runInSlices, type SliceStats } from '../sentences/scheduler';
 import type { SentenceSpan } from '../sentences/segment';
 
@@ -332,11 +333,13 @@ export class PageController {
       try {
         const { results } = await this.deps.send({ page, sentences });
         if (signal.aborted) return;
+        const start = performance.now();
         for (const r of results) this.setAnswer(r.id, r);
         // Anything the background left out is answered "none", never left pending.
         for (const s of sentences)
           if (!this.infos.get(s.id)?.answer)
             this.setAnswer(s.id, { id: s.id, status: 'none', sources: [] });
+        measure('answers', start);
         return;
       } catch (err) {
         lastError = err instanceof Error ? err.message : String(err);
@@ -371,6 +374,7 @@ export class PageController {
           ? 'numbers-differ'
           : 'sourced';
     this.marks?.setState(id, state);
+    if (state !== 'none') mark('sourced');
     this.changed();
   }
 

@@ -4,6 +4,7 @@
  * through sourced sentences from the keyboard. All listeners die with the AbortSignal.
  */
 import { t, tPlural } from '../../components/i18n';
+import { mark, measure, PERF_MARKS } from '../perf/marks';
 import type { PageController } from './controller';
 import { isPersonInput } from './guards';
 import type { Overlay } from './overlay';
@@ -123,7 +124,11 @@ export class HoverController {
     this.intentTimer = null;
     if (this.candidate !== id || this.pinned) return;
     this.keyboardId = null;
+    const start = performance.now();
+    mark('hover-intent');
     this.open(id, false);
+    // Test builds: end of the intent delay → the frame that paints the card (the bench's figure).
+    if (PERF_MARKS && this.openId === id) requestAnimationFrame(() => measure('hover-card', start));
   }
 
   private onDown(e: PointerEvent): void {

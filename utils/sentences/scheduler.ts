@@ -3,6 +3,7 @@
  * generator: each `yield` is a point where the slice may end. Every slice is timed, so callers
  * can report how much main-thread time the extension took and its longest uninterrupted stretch.
  */
+import { measure } from '../perf/marks';
 
 export interface SliceStats {
   /** Total main-thread time spent in slices, ms. */
@@ -57,7 +58,9 @@ export async function runInSlices<T>(
     do {
       result = work.next();
     } while (!result.done && now() - start < budget);
-    const spent = now() - start;
+    const end = now();
+    const spent = end - start;
+    measure('slice', start, end);
     stats.workMs += spent;
     stats.slices += 1;
     if (spent > stats.longestSliceMs) stats.longestSliceMs = spent;
