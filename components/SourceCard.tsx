@@ -10,6 +10,7 @@ import { Favicon } from './Favicon.tsx';
 import { formatDate } from './format-date.ts';
 import { t, tPlural, uiLocale, type MessageKey } from './i18n.ts';
 import { CloseIcon, ExternalIcon, PinIcon } from './icons.tsx';
+import { plainText } from './plain-text.ts';
 import { safeHref } from './safe-href.ts';
 import { SupportBadge } from './SupportBadge.tsx';
 
@@ -70,7 +71,9 @@ function Passage({ text, terms }: { text: string; terms: readonly string[] }) {
 
 function SourceItem({ source, now }: { source: SourceResult; now: Date }) {
   const href = safeHref(source.fragmentUrl) ?? safeHref(source.url);
-  const site = source.siteName.trim() || hostOf(source.url);
+  const site = plainText(source.siteName).trim() || hostOf(source.url);
+  const title = plainText(source.title).trim();
+  const passage = plainText(source.passage);
   const date = formatDate(source.publishedAt, now, uiLocale());
   const copies = source.copies ?? 0;
   const via = VIA_KEYS[source.via];
@@ -88,14 +91,14 @@ function SourceItem({ source, now }: { source: SourceResult; now: Date }) {
         )}
         <SupportBadge level={source.level} />
       </div>
-      {source.title.trim() && (
+      {title && (
         <p class="sl-title" dir="auto">
-          {source.title}
+          {title}
         </p>
       )}
-      {source.passage.trim() && (
+      {passage.trim() && (
         <blockquote class="sl-quote" dir="auto">
-          <Passage text={source.passage} terms={source.matchedTerms ?? []} />
+          <Passage text={passage} terms={source.matchedTerms ?? []} />
         </blockquote>
       )}
       {(href || copies > 1) && (
@@ -119,7 +122,7 @@ function FaviconStack({ sources }: { sources: SourceResult[] }) {
   const seen = new Set<string>();
   const picked: SourceResult[] = [];
   for (const source of sources) {
-    const key = source.siteName.trim().toLowerCase() || hostOf(source.url);
+    const key = plainText(source.siteName).trim().toLowerCase() || hostOf(source.url);
     if (seen.has(key)) continue;
     seen.add(key);
     picked.push(source);
@@ -130,7 +133,7 @@ function FaviconStack({ sources }: { sources: SourceResult[] }) {
       {picked.map((s) => (
         <Favicon
           key={s.url}
-          siteName={s.siteName.trim() || hostOf(s.url)}
+          siteName={plainText(s.siteName).trim() || hostOf(s.url)}
           url={s.url}
           faviconDataUrl={s.faviconDataUrl}
         />
@@ -225,10 +228,14 @@ export function SourceCard(props: SourceCardProps) {
             </span>
           )}
         </div>
-        {body && <p class="sl-state-body">{body}</p>}
+        {body && (
+          <p class="sl-state-body" dir="auto">
+            {plainText(body)}
+          </p>
+        )}
         {pinned && sentence && (
           <p class="sl-sentence" id={sentenceId} dir="auto">
-            {sentence}
+            {plainText(sentence)}
           </p>
         )}
         {state === 'loading' && <Skeleton />}

@@ -3,6 +3,7 @@ import { handleMessages, sendToTab } from '@/utils/messaging/channel';
 import { guardedFetch, installNetworkGuard } from '@/utils/net';
 import { ProviderSettingsStore } from '@/utils/settings/providers';
 import { createSourceService } from '@/utils/sources';
+import { CandidateBudget } from '@/utils/sources/candidate-budget';
 import { fromGuardedFetch } from '@/utils/sources/providers';
 import { checkProvider } from '@/utils/sources/providers/check';
 import { TabSignals } from '@/utils/sources/tab-signals';
@@ -20,20 +21,30 @@ export default defineBackground(() => {
   const service = createSourceService();
   const tabs = new TabSignals();
   tabs.listen();
+  // What one page view can make the worker fetch is bounded (see candidate-budget.ts).
+  const budget = new CandidateBudget();
+  browser.tabs.onRemoved.addListener((tabId) => budget.forget(tabId));
 
-  handleMessages({
-    findSources: async (req, sender) => ({
-      results: await service.find(req, tabs.signal(sender.tab!.id!, req.page.url)),
-    }),
-    checkProvider: async ({ id }) => {
-      const settings = await new ProviderSettingsStore().get();
-      return checkProvider(id, settings[id], fromGuardedFetch(guardedFetch));
+  handleMessages(
+    {
+      findSources: async (req, sender) => ({
+        results: await service.find(
+          budget.admit(sender.tab!.id!, req),
+          tabs.signal(sender.tab!.id!, req.page.url),
+        ),
+      }),
+      checkProvider: async ({ id }) => {
+        const settings = await new ProviderSettingsStore().get();
+        return checkProvider(id, settings[id], fromGuardedFetch(guardedFetch));
+      },
+      reportStatus: async (status, sender) => {
+        await showStatus(sender.tab!.id!, status).catch(() => {});
+        return null;
+      },
     },
-    reportStatus: async (status, sender) => {
-      await showStatus(sender.tab!.id!, status).catch(() => {});
-      return null;
-    },
-  });
+    // The worker answers for the whole extension: anything not our envelope gets { ok: false }.
+    { refuseMalformed: true },
+  );
 
   browser.commands.onCommand.addListener(async (command) => {
     const name =

@@ -1,53 +1,15 @@
 // Runs the real-browser tests: checks the browsers are installed, (re)builds the test build of
 // the extension when it is missing or older than its sources, then runs vitest with the e2e
 // config. Arguments are passed through to vitest (e.g. a file filter or `-t name`).
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureTestBuild, requireBrowsers } from './test-build.mjs';
 
 // Paths below are relative to the repository root, wherever this is started from.
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 
-const browsers = [
-  [process.env.SOURCELIGHT_CHROMIUM ?? '/usr/bin/chromium', 'apt-get install chromium'],
-  [process.env.SOURCELIGHT_FIREFOX ?? '/usr/bin/firefox-esr', 'apt-get install firefox-esr'],
-];
-const missing = browsers.filter(([path]) => !existsSync(path));
-if (missing.length > 0) {
-  for (const [path, fix] of missing) {
-    console.error(`[e2e] ${path} not found; install it with:`);
-    console.error(fix);
-  }
-  process.exit(1);
-}
-
-const outputs = ['.output-test/chrome-mv3-test', '.output-test/firefox-mv2-test'];
-const sources = ['entrypoints', 'components', 'utils', 'public', 'assets', 'locales'];
-const configFiles = ['wxt.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
-
-/** Newest modification time under `path` (file or folder), 0 when absent. */
-function newest(path) {
-  if (!existsSync(path)) return 0;
-  const info = statSync(path);
-  if (!info.isDirectory()) return info.mtimeMs;
-  let max = info.mtimeMs;
-  for (const entry of readdirSync(path)) max = Math.max(max, newest(join(path, entry)));
-  return max;
-}
-
-const builtAt = Math.min(...outputs.map((dir) => newest(join(dir, 'manifest.json')) || 0));
-const sourcesAt = Math.max(...[...sources, ...configFiles].map(newest));
-if (builtAt === 0 || sourcesAt > builtAt || process.env.SOURCELIGHT_E2E_REBUILD === '1') {
-  console.log('[e2e] building the test build (.output-test/*-test)…');
-  // `npm run build:test` installs missing npm packages first (scripts/ensure-deps.mjs).
-  const build = spawnSync('npm', ['run', 'build:test'], { stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-} else if (existsSync('scripts/ensure-deps.mjs')) {
-  // A fresh clone with a copied build still needs node_modules for vitest.
-  const deps = spawnSync('node', ['scripts/ensure-deps.mjs'], { stdio: 'inherit' });
-  if (deps.status !== 0) process.exit(deps.status ?? 1);
-}
+requireBrowsers('e2e');
+ensureTestBuild('e2e');
 
 const run = spawnSync(
   'npx',

@@ -30,6 +30,8 @@ export interface CacheStats {
   evicted: number;
   expired: number;
   backend: 'indexeddb' | 'memory' | 'custom';
+  /** True once the store refused a write for lack of space: writes are skipped from then on. */
+  full?: boolean;
 }
 
 export interface Cache<V> {
@@ -48,6 +50,16 @@ export interface Cache<V> {
 const TOUCH_EVERY_MS = 60_000;
 /** When over the cap, evict down to this share of it so the next writes do not evict again. */
 const EVICT_TO = 0.9;
+
+/** The browser's "out of storage space" error (Chrome, Firefox, Safari spellings). */
+export function isQuotaError(e: unknown): boolean {
+  const name = (e as { name?: unknown } | null)?.name;
+  return (
+    name === 'QuotaExceededError' ||
+    name === 'NS_ERROR_DOM_QUOTA_REACHED' ||
+    (e as { code?: unknown } | null)?.code === 22
+  );
+}
 
 /** Approximate bytes of an entry: its JSON length (UTF-16 code units would double it). */
 export function estimateBytes(key: string, value: unknown): number {
@@ -76,6 +88,9 @@ export function createCache<V>(options: CacheOptions): Cache<V> {
   const counters = { hits: 0, misses: 0, evicted: 0, expired: 0 };
   let totals = { entries: 0, bytes: 0 };
   let kind: CacheStats['backend'] = 'memory';
+  // A full disk is not an error the reader should meet: the cache becomes read-only and the
+  // extension goes on without it (hostile case 15).
+  let full = false;
 
   const opened = pickBackend(options.backend, name).then(async (picked) => {
     kind = picked.kind;
@@ -127,12 +142,17 @@ export function createCache<V>(options: CacheOptions): Cache<V> {
       serial(async (backend) => {
         const bytes = estimateBytes(key, value);
         // An entry larger than the whole cache would only evict everything else.
-        if (bytes > maxBytes || entryTtl <= 0) return;
+        if (bytes > maxBytes || entryTtl <= 0 || full) return;
         const t = now();
-        const replaced = await backend.write(
-          { key, bytes, expiresAt: t + entryTtl, usedAt: t },
-          value,
-        );
+        let replaced: number;
+        try {
+          replaced = await backend.write({ key, bytes, expiresAt: t + entryTtl, usedAt: t }, value);
+        } catch (e) {
+          if (!isQuotaError(e)) throw e;
+          full = true;
+          console.warn(`[sourcelight] cache "${name}" is out of space; going on without it`, e);
+          return;
+        }
         totals.bytes += bytes - replaced;
         if (replaced === 0) totals.entries++;
         if (totals.bytes > maxBytes) {
@@ -151,6 +171,13 @@ export function createCache<V>(options: CacheOptions): Cache<V> {
         totals = { entries: 0, bytes: 0 };
       }),
 
-    stats: () => serial(async () => ({ ...totals, ...counters, maxBytes, backend: kind })),
+    stats: () =>
+      serial(async () => ({
+        ...totals,
+        ...counters,
+        maxBytes,
+        backend: kind,
+        ...(full ? { full } : {}),
+      })),
   };
 }

@@ -58,7 +58,7 @@ const isEnvelope = (m: unknown): m is Envelope =>
 
 /** Decide whether `sender` is the kind of context allowed to send this message. */
 export function senderIs(kind: SenderKind, sender: Sender, ownId = browser.runtime.id): boolean {
-  if (sender.id !== ownId) return false;
+  if (typeof sender !== 'object' || sender === null || sender.id !== ownId) return false;
   if (kind === 'content') {
     const url = sender.url ?? sender.tab?.url ?? '';
     return sender.tab?.id !== undefined && /^https?:/.test(url);
@@ -104,6 +104,13 @@ export async function dispatch(
     if (err instanceof ValidationError) return fail('invalid-message', err.message);
     throw err;
   }
+  if (spec.bind) {
+    try {
+      req = (spec.bind as (r: unknown, s: Sender) => unknown)(req, sender);
+    } catch {
+      return fail('forbidden-sender', 'This sender may not ask that.');
+    }
+  }
   try {
     return { ok: true, value: await handler(req, sender) };
   } catch (err) {
@@ -113,13 +120,23 @@ export async function dispatch(
   }
 }
 
-/** Register `handlers` on runtime.onMessage; returns the function that removes them. */
-export function handleMessages(handlers: Handlers): () => void {
+/**
+ * Register `handlers` on runtime.onMessage; returns the function that removes them. With
+ * `refuseMalformed` (the background, which answers for the whole extension), a message that is not
+ * Sourcelight's envelope at all is answered `{ ok: false }` instead of being left to others.
+ */
+export function handleMessages(
+  handlers: Handlers,
+  options: { refuseMalformed?: boolean } = {},
+): () => void {
   const listener = (message: unknown, sender: Sender) => dispatch(handlers, message, sender);
   // The polyfill resolves the sender's promise with what our promise resolves to; returning
   // undefined (not a promise) lets other contexts answer messages we do not handle.
   const wrapped = (message: unknown, sender: Sender): Promise<unknown> | undefined => {
-    if (!isEnvelope(message)) return undefined;
+    if (!isEnvelope(message))
+      return options.refuseMalformed
+        ? Promise.resolve(fail('invalid-message', 'Not a Sourcelight message.'))
+        : undefined;
     const type = message.type as MessageType;
     if (Object.hasOwn(PROTOCOL, type) && !handlers[type]) return undefined;
     return listener(message, sender);

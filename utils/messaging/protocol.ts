@@ -66,9 +66,32 @@ export type MessageType = keyof ProtocolMap;
 export type Req<K extends MessageType> = ProtocolMap[K]['req'];
 export type Res<K extends MessageType> = ProtocolMap[K]['res'];
 
+/** What dispatch knows about a sender (set by the browser, never by the message). */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number; url?: string };
+}
+
 interface Spec<K extends MessageType> {
   from: SenderKind;
   validate: Validator<Req<K>>;
+  /**
+   * Replaces what the sender could lie about with what the browser says about the sender. Runs
+   * after validation and the sender check, before the handler.
+   */
+  bind?: (req: Req<K>, sender: SenderInfo) => Req<K>;
+}
+
+/**
+ * The page a content script speaks for is the page the browser says it runs in: `page.url` is
+ * taken from the sender (its frame's URL, else its tab's), never from the message. (Security
+ * rule of issue 7, case 5: a content script cannot name another page as its own.)
+ */
+export function bindPageToSender(req: FindSourcesRequest, sender: SenderInfo): FindSourcesRequest {
+  const url = sender.url ?? sender.tab?.url;
+  if (!url || !/^https?:/i.test(url)) throw new Error('A content sender without a page URL');
+  return { ...req, page: { ...req.page, url } };
 }
 
 export const PROTOCOL: { [K in MessageType]: Spec<K> } = {
@@ -77,6 +100,7 @@ export const PROTOCOL: { [K in MessageType]: Spec<K> } = {
     validate: obj({ page, sentences: arr(sentence, LIMITS.sentencesPerBatch) }) as Validator<
       Req<'findSources'>
     >,
+    bind: bindPageToSender,
   },
   reportStatus: { from: 'content', validate: pageStatus },
   getStatus: { from: 'extension', validate: obj({}) as Validator<Req<'getStatus'>> },

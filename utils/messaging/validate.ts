@@ -15,8 +15,12 @@ export class ValidationError extends Error {
 
 export type Validator<T> = (value: unknown, path: string) => T;
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A plain object (`{}` or `Object.create(null)`): not an array, Date, Map, boxed value… */
+const isPlainObject = (v: unknown): v is Record<string, unknown> => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+};
 
 /** A string no longer than `max` characters. */
 export const str =
@@ -78,7 +82,8 @@ export const arr =
   (v, path) => {
     if (!Array.isArray(v)) throw new ValidationError(path, 'expected an array');
     if (v.length > max) throw new ValidationError(path, `more than ${max} items`);
-    return v.map((x, i) => item(x, `${path}[${i}]`));
+    // Array.from visits holes too: a sparse array's missing items are checked as undefined.
+    return Array.from(v as unknown[], (x, i) => item(x, `${path}[${i}]`));
   };
 
 export const optional =
@@ -102,7 +107,8 @@ export const obj =
   (v, path) => {
     if (!isPlainObject(v)) throw new ValidationError(path, 'expected an object');
     for (const key of Object.keys(v))
-      if (!(key in shape)) throw new ValidationError(`${path}.${key}`, 'is not allowed');
+      // Own keys only: `in` would let "constructor", "toString" or "__proto__" through.
+      if (!Object.hasOwn(shape, key)) throw new ValidationError(`${path}.${key}`, 'is not allowed');
     const out: Record<string, unknown> = {};
     for (const [key, check] of Object.entries(shape)) {
       const value = check(v[key], `${path}.${key}`);

@@ -115,9 +115,14 @@ function findFolded(s: string, d: TextDirective): { start: number; end: number }
   return null;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /** Percent-encodes one directive part; `-`, `&` and `,` are syntax, so they are encoded too. */
 export function encodePart(s: string): string {
-  return encodeURIComponent(s).replace(/-/g, '%2D');
+  // encodeURIComponent throws on a lone surrogate (found in real pages' broken text): such a code
+  // unit becomes U+FFFD, which no browser will match, instead of failing the whole answer.
+  const wellFormed = s.replace(LONE_SURROGATE, '\uFFFD');
+  return encodeURIComponent(wellFormed).replace(/-/g, '%2D');
 }
 
 /** The directive as it follows `#:~:text=`. */
