@@ -29,7 +29,7 @@ export interface RecordingServer {
  * Starts a server on every loopback address (`::` with dual stack, so 127.0.0.1, 127.0.0.2,
  * 0.0.0.0 and ::1 all reach it): a request that slips past the guard by any spelling is heard.
  */
-export async function startRecorder(handler?: Handler): Promise<RecordingServer> {
+export async function startRecorder(handler?: Handler, port = 0): Promise<RecordingServer> {
   const hits: string[] = [];
   const sockets = new Set<Socket>();
   let closedBytes = 0;
@@ -48,11 +48,11 @@ export async function startRecorder(handler?: Handler): Promise<RecordingServer>
       sockets.delete(socket);
     });
   });
-  await new Promise<void>((resolve) => server.listen({ port: 0, host: '::' }, resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen({ port, host: '::' }, resolve));
+  const bound = (server.address() as AddressInfo).port;
   recorder = {
-    port,
-    base: `http://127.0.0.1:${port}`,
+    port: bound,
+    base: `http://127.0.0.1:${bound}`,
     hits,
     bytesOut: () => closedBytes + [...sockets].reduce((n, s) => n + s.bytesWritten, 0),
     close: () =>
