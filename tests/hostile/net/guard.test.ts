@@ -38,6 +38,9 @@ afterAll(async () => {
 
 const fetchSpy = vi.spyOn(globalThis, 'fetch');
 afterEach(() => {
+  // Each case starts from silence, so one leak fails its own test and no other.
+  victim.hits.length = 0;
+  hop.hits.length = 0;
   fetchSpy.mockClear();
   resetGuardStateForTests();
 });
