@@ -35,6 +35,22 @@ export const STATUS_LISTENER = () => {
   );
 };
 
+/**
+ * Recorded in every page before its own scripts: a script navigation to another document (a
+ * redirect to the page's real address, or to https://) is cancelled before it starts. Chromium
+ * stops parsing a page as soon as such a navigation starts, so answering the request (204, below)
+ * would still leave a page without its body; on the web the page already is at that address.
+ */
+const STAY_ON_PAGE = () => {
+  const nav = /** @type {any} */ (window).navigation;
+  if (!nav) return;
+  nav.addEventListener('navigate', (/** @type {any} */ e) => {
+    if (e.hashChange || e.navigationType === 'traverse' || !e.cancelable) return;
+    const here = location.href.split('#')[0];
+    if (e.destination.url.split('#')[0] !== here) e.preventDefault();
+  });
+};
+
 /** Read the marked sentences in document order, from the page's main world. */
 const READ_MARKS = () => {
   const hl = /** @type {any} */ (CSS).highlights?.get('sourcelight-sentence');
@@ -91,6 +107,7 @@ export async function launch({ extensionDir } = {}) {
     },
   );
   await context.addInitScript(STATUS_LISTENER);
+  await context.addInitScript(STAY_ON_PAGE);
   return {
     context,
     async close() {
