@@ -95,6 +95,9 @@ function sectionOf(heading: Element): Element {
 /** Sentence-final punctuation in any script we expect (Latin, CJK, Arabic, Devanagari…). */
 const FINAL = /[.!?:;…"»”’)\]。！？؟।]\s*$/u;
 
+/** A rights notice opens with the copyright sign or word (any language writes it so). */
+const COPYRIGHT = /^(©|\(c\)\s*\d{4}|copyright\b)/i;
+
 /**
  * Labels at the edges of the body ("Getty Images" under the lead photo, "Tags", "Advertisement"):
  * short, not headings, no sentence punctuation. The middle of the body is left alone: a short
@@ -106,6 +109,8 @@ function trimEdges(blocks: ArticleBlock[]): ArticleBlock[] {
     const text = (b.element.textContent ?? '').trim();
     // At the very end a colon introduces nothing: "Share this article:", "Tags:".
     if (atEnd && text.length < 60 && /:\s*$/.test(text)) return true;
+    // A rights notice closing the body ("© 2022 Example News. All rights reserved.").
+    if (atEnd && text.length < 400 && COPYRIGHT.test(text)) return true;
     return text.length < 40 && !FINAL.test(text);
   };
   let start = 0;

@@ -12,7 +12,7 @@ export interface LdArticle {
   url?: string;
 }
 
-const ARTICLE_TYPE = /Article|BlogPosting|NewsArticle|Report|Posting|WebPage/;
+const ARTICLE_TYPE = /Article|BlogPosting|NewsArticle|Report|Posting|WebPage|Recipe|HowTo/;
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -41,6 +41,32 @@ function collect(node: Json, out: Array<{ [k: string]: Json }>, depth = 0): void
   }
 }
 
+/** The text of a step list: strings, `HowToStep`s and `HowToSection`s of steps, in order. */
+function stepsText(v: Json | undefined, out: string[], depth = 0): void {
+  if (v === undefined || v === null || depth > 4) return;
+  if (typeof v === 'string') out.push(v);
+  else if (Array.isArray(v)) for (const item of v) stepsText(item, out, depth + 1);
+  else if (typeof v === 'object') {
+    const own = str(v.text) ?? (v.itemListElement ? undefined : str(v.name));
+    if (own) out.push(own);
+    stepsText(v.itemListElement, out, depth + 1);
+  }
+}
+
+/**
+ * A recipe or how-to states its body in parts: the description, the ingredients or tools, and
+ * the steps. Joined, they say where the body is just as an `articleBody` does.
+ */
+function howToText(node: { [k: string]: Json }): string | undefined {
+  const parts: string[] = [];
+  const description = str(node.description);
+  if (description) parts.push(description);
+  stepsText(node.recipeIngredient ?? node.supply ?? node.tool, parts);
+  stepsText(node.recipeInstructions ?? node.step, parts);
+  if (parts.length < 2) return undefined;
+  return parts.join('\n');
+}
+
 /**
  * Read the page's JSON-LD and return the article-like node with the most to say (the longest
  * `articleBody`, else the first one with a headline). Broken JSON blocks are ignored.
@@ -60,7 +86,7 @@ export function readJsonLd(doc: Document): LdArticle | null {
   for (const node of nodes) {
     if (!ARTICLE_TYPE.test(typesOf(node))) continue;
     const found: LdArticle = {
-      articleBody: str(node.articleBody) ?? str(node.text),
+      articleBody: str(node.articleBody) ?? str(node.text) ?? howToText(node),
       headline: str(node.headline) ?? str(node.name),
       datePublished: str(node.datePublished) ?? str(node.dateCreated),
       inLanguage: str(node.inLanguage),

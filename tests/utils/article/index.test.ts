@@ -157,6 +157,18 @@ describe('general signals, not site rules', () => {
     );
     expect(texts(doc)).toEqual([P1, 'Not so fast', P2, P3]);
   });
+
+  it('drops a rights notice that closes the body, but not one quoted mid-body', () => {
+    const notice =
+      '© 2024 Example News. This article is the property of Example News and may not be reprinted without written permission.';
+    const mid = 'Copyright lawyers say the rule is unclear, and the council has asked for advice.';
+    const doc = parse(
+      page(
+        `<article><h1>Night buses</h1><p>${P1}</p><p>${mid}</p><p>${P2}</p><p>${P3}</p><p>${notice}</p></article>`,
+      ),
+    );
+    expect(texts(doc)).toEqual([P1, mid, P2, P3]);
+  });
 });
 
 describe('structured data comes first', () => {
@@ -179,6 +191,35 @@ describe('structured data comes first', () => {
     expect(article.root.id).toBe('story');
     expect(texts(doc)).toEqual([P1, P2]);
     expect(article.publishedAt).toBe('2024-03-02T09:30:00.000Z');
+  });
+
+  it('takes a JSON-LD recipe (description, ingredients, steps) as the stated body', () => {
+    const intro = 'A soft yeast dough under a crisp almond topping, baked in a muffin tin.';
+    const steps = [
+      'Warm the milk and melt the butter in it, then mix the flour with the yeast in a bowl.',
+      'Knead everything into a smooth dough and leave it covered in a warm place until it has grown.',
+    ];
+    const ld = `<script type="application/ld+json">${JSON.stringify({
+      '@context': 'https://schema.org',
+      '@type': 'Recipe',
+      name: 'Almond muffins',
+      description: intro,
+      recipeIngredient: ['500 g flour', '1 packet dry yeast', '200 ml milk'],
+      recipeInstructions: steps.map((text) => ({ '@type': 'HowToStep', text })),
+    })}</script>`;
+    const doc = parse(
+      page(
+        `<section>${decoy}</section><div id="recipe"><p>${intro}</p><div class="box"><h3>Ingredients</h3><table><tr><td>500 g</td><td>flour</td></tr><tr><td>1 packet</td><td>dry yeast</td></tr></table></div><div class="box"><h3>Method</h3><ol><li>${steps[0]}</li><li>${steps[1]}</li></ol></div></div>`,
+        ld,
+      ),
+    );
+    const article = findArticle(doc)!;
+    expect(article.root.id).toBe('recipe');
+    const found = texts(doc).join('\n');
+    expect(found).toContain(intro);
+    expect(found).toContain('flour');
+    expect(found).toContain(steps[1]);
+    expect(found).not.toContain('harbour');
   });
 
   it('uses itemprop="articleBody"', () => {
