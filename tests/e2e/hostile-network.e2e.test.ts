@@ -177,7 +177,7 @@ beforeAll(async () => {
           sourcePage(
             'Breakwater approved',
             `${HOSTILE_BODY}The harbour board on Monday approved a new breakwater at a cost of 42 million crowns, to be built over three years.`,
-            HOSTILE_HEAD,
+            `${HOSTILE_HEAD}<link rel="icon" href="http://127.0.0.1:${FORBIDDEN_PORT}/favicon.png">`,
           ),
         );
       case '/nested.html':
@@ -341,5 +341,12 @@ describe('case 16: extraction of hostile source pages', () => {
   it('[chromium] a source nested 100,000 <div>s deep → refused by extraction (“could not be read”), sentence left unsourced', async () => {
     expect(await outcomeOf('nested')).toBe('The linked page could not be read');
     expect(await isSourced('nested')).toBe(false);
+  });
+});
+
+describe('case 18: hostile links inside a source page', () => {
+  it('[chromium] a source whose <link rel=icon> points at 127.0.0.1:8610 → the icon is not fetched, the source is still read', async () => {
+    expect(await outcomeOf('scripted')).toBe('read: Breakwater approved');
+    expect(forbidden.hits).toEqual([]);
   });
 });
