@@ -45,6 +45,10 @@ export interface ControllerDeps {
 const BATCH = 12;
 const PARALLEL = 2;
 const RETRIES = 5;
+/** A rescan waits for this much quiet after the page's last change… */
+const QUIET_MS = 400;
+/** …but never longer than this after the first change it waits for (a page never quiet). */
+const MAX_WAIT_MS = 2_000;
 
 export interface SentenceInfo {
   id: string;
@@ -68,6 +72,8 @@ export class PageController {
   private reportTimer: ReturnType<typeof setTimeout> | null = null;
   private observer: MutationObserver | null = null;
   private rescanTimer: ReturnType<typeof setTimeout> | null = null;
+  /** When the oldest change the pending rescan waits for happened (performance.now()). */
+  private changedSince = 0;
   private rescanning = false;
   private nextId = 0;
   /** Texts already marked, by the text node each starts in: nothing is marked twice. */
@@ -155,11 +161,22 @@ export class PageController {
     if (!View || typeof View.MutationObserver !== 'function') return;
     this.observer = new View.MutationObserver((records) => {
       if (records.every((r) => this.deps.isOwnNode?.(r.target))) return;
-      if (this.rescanTimer) clearTimeout(this.rescanTimer);
-      this.rescanTimer = setTimeout(() => void this.rescan(signal), 400);
+      this.scheduleRescan(signal);
     });
     this.observer.observe(root, { childList: true, subtree: true, characterData: true });
     signal.addEventListener('abort', () => this.observer?.disconnect());
+  }
+
+  /**
+   * Debounce rescans: wait for QUIET_MS without changes, but at most MAX_WAIT_MS after the first
+   * change waited for, so a page that changes every few hundred ms is still rescanned.
+   */
+  private scheduleRescan(signal: AbortSignal): void {
+    const now = performance.now();
+    if (this.rescanTimer) clearTimeout(this.rescanTimer);
+    else this.changedSince = now;
+    const wait = Math.max(0, Math.min(QUIET_MS, this.changedSince + MAX_WAIT_MS - now));
+    this.rescanTimer = setTimeout(() => void this.rescan(signal), wait);
   }
 
   private async rescan(signal: AbortSignal): Promise<void> {
@@ -167,13 +184,12 @@ export class PageController {
     if (signal.aborted) return;
     if (this.rescanning) {
       // One rescan at a time; come back for what changed meanwhile.
-      this.rescanTimer = setTimeout(() => void this.rescan(signal), 400);
+      this.scheduleRescan(signal);
       return;
     }
     this.rescanning = true;
     try {
-      this.prune();
-      const requests = await runInSlices(this.scan(), { signal, stats: this.stats });
+      const requests = await runInSlices(this.pruneThenScan(), { signal, stats: this.stats });
       if (signal.aborted || !requests.length) return;
       this.setState('matching');
       await this.ask(requests, signal);
@@ -185,18 +201,30 @@ export class PageController {
     }
   }
 
-  /** Forget sentences whose text left the page or changed under us. */
-  private prune(): void {
-    for (const [id, info] of this.infos) {
+  private *pruneThenScan(): Generator<unknown, SentenceRequest[], void> {
+    yield* this.prune();
+    return yield* this.scan();
+  }
+
+  /**
+   * Forget sentences whose text left the page or changed under us, one sentence per step (a
+   * page of 20,000 sentences is checked over many idle slices, never in one long task).
+   */
+  private *prune(): Generator<void, void, void> {
+    let removed = false;
+    for (const [id, info] of [...this.infos]) {
+      yield;
+      if (this.infos.get(id) !== info) continue;
       const s = info.sentence;
       const gone = s.pieces.some((p) => !p.node.isConnected);
       if (!gone && s.range.toString().replace(/\s+/g, ' ').trim() === info.rangeText) continue;
       this.marks?.remove(id);
       this.infos.delete(id);
+      removed = true;
       const first = s.pieces[0]?.node;
       if (first) this.marked.get(first)?.delete(info.text);
     }
-    this.changed();
+    if (removed) this.changed();
   }
 
   /** Remove every mark and listener-visible state: the page is as it was. */
@@ -307,13 +335,17 @@ export class PageController {
       },
       hrefs,
     );
-    const viewH = doc.defaultView?.innerHeight ?? 800;
-    const distance = (r: SentenceRequest) => {
-      const rect = this.infos.get(r.id)?.sentence.range.getBoundingClientRect();
-      if (!rect) return Infinity;
-      return rect.bottom < 0 ? -rect.bottom : rect.top > viewH ? rect.top - viewH : 0;
-    };
-    const queue = [...requests].sort((a, b) => distance(a) - distance(b));
+    // Each sentence's distance from the viewport, measured once and in slices (a sort that
+    // measured in its comparator took a long task on pages of thousands of sentences).
+    let distance: Map<string, number>;
+    try {
+      distance = await runInSlices(this.distances(requests), { signal, stats: this.stats });
+    } catch (err) {
+      if (signal.aborted) return;
+      throw err;
+    }
+    const far = (r: SentenceRequest) => distance.get(r.id) ?? Infinity;
+    const queue = [...requests].sort((a, b) => far(a) - far(b));
     const batches: SentenceRequest[][] = [];
     for (let i = 0; i < queue.length; i += BATCH) batches.push(queue.slice(i, i + BATCH));
     const worker = async () => {
@@ -321,6 +353,18 @@ export class PageController {
         await this.askBatch(page, batch, signal);
     };
     await Promise.all(Array.from({ length: PARALLEL }, worker));
+  }
+
+  private *distances(requests: SentenceRequest[]): Generator<void, Map<string, number>, void> {
+    const viewH = this.deps.doc.defaultView?.innerHeight ?? 800;
+    const out = new Map<string, number>();
+    for (const r of requests) {
+      yield;
+      const rect = this.infos.get(r.id)?.sentence.range.getBoundingClientRect();
+      if (!rect) continue;
+      out.set(r.id, rect.bottom < 0 ? -rect.bottom : rect.top > viewH ? rect.top - viewH : 0);
+    }
+    return out;
   }
 
   private async askBatch(

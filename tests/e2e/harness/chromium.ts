@@ -43,7 +43,10 @@ export interface ChromiumSession {
   worker(opts?: { timeoutMs?: number }): Promise<Worker>;
   /** Last running status Chromium reported for the extension's worker. */
   workerStatus(): Promise<WorkerRunningStatus>;
-  /** Kills the extension's service worker (CDP ServiceWorker.stopAllWorkers) and waits until stopped. */
+  /**
+   * Kills the extension's service worker (CDP ServiceWorker.stopAllWorkers) and waits until
+   * Chromium reported it stopped (it may already be starting again when this resolves).
+   */
   stopServiceWorker(opts?: { timeoutMs?: number }): Promise<void>;
   /** Waits until Chromium reports the worker running again (after an event woke it). */
   waitForWorkerRunning(opts?: { timeoutMs?: number }): Promise<void>;
@@ -141,6 +144,9 @@ export async function launchChromium(opts: ChromiumLaunchOptions): Promise<Chrom
   // The ServiceWorker CDP domain exists only on page targets, so status tracking and stopping
   // go through a session on a page we keep for that purpose (the profile's first tab).
   const versions = new Map<string, WorkerRunningStatus>();
+  // Times a version of the worker was reported stopped: a stop followed at once by a restart
+  // (a content script retrying) can be over between two polls of `versions`.
+  let stops = 0;
   let control: { page: Page; cdp: CDPSession } | undefined;
   async function controlSession(): Promise<CDPSession> {
     if (control && !control.page.isClosed()) return control.cdp;
@@ -150,6 +156,7 @@ export async function launchChromium(opts: ChromiumLaunchOptions): Promise<Chrom
     cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
       for (const v of event.versions) {
         if (v.scriptURL.startsWith(extensionBaseUrl)) {
+          if (v.runningStatus === 'stopped' && versions.get(v.versionId) !== 'stopped') stops++;
           versions.set(v.versionId, v.runningStatus as WorkerRunningStatus);
         }
       }
@@ -206,8 +213,16 @@ export async function launchChromium(opts: ChromiumLaunchOptions): Promise<Chrom
 
   async function stopServiceWorker({ timeoutMs = 10_000 } = {}): Promise<void> {
     const cdp = await controlSession();
+    const before = stops;
     await cdp.send('ServiceWorker.stopAllWorkers');
-    await waitForStatus('stopped', timeoutMs);
+    const deadline = Date.now() + timeoutMs;
+    while (stops === before) {
+      if (Date.now() > deadline)
+        throw new Error(
+          `service worker not stopped after ${timeoutMs} ms (is ${await workerStatus()})`,
+        );
+      await sleep(20);
+    }
   }
 
   async function openExtensionPage(path: string): Promise<Page> {
