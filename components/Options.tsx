@@ -148,8 +148,38 @@ function Reading({ settings, controller }: Pick<OptionsProps, 'settings' | 'cont
           void controller.setHoverDelay(parsed.ms);
         }}
       />
+      <UnderlineUnsourced settings={settings} controller={controller} />
       <ThemeChoices settings={settings} controller={controller} />
     </Section>
+  );
+}
+
+/** The option to underline checked sentences without a source too (off by default). */
+function UnderlineUnsourced({
+  settings,
+  controller,
+}: Pick<OptionsProps, 'settings' | 'controller'>) {
+  const id = `sl-unsourced-${useId()}`;
+  return (
+    <div class="sl-check-line sl-check-line--hint">
+      <input
+        id={id}
+        type="checkbox"
+        class="sl-checkbox"
+        name="underlineUnsourced"
+        checked={settings.underlineUnsourced === true}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) =>
+          void controller.setUnderlineUnsourced((e.currentTarget as HTMLInputElement).checked)
+        }
+      />
+      <span>
+        <label for={id}>{t('optUnderlineUnsourced')}</label>
+        <span class="sl-field-hint sl-hint" id={`${id}-hint`}>
+          {t('optUnderlineUnsourcedHint')}
+        </span>
+      </span>
+    </div>
   );
 }
 

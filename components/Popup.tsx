@@ -3,8 +3,11 @@
  * view; the popup entrypoint reads settings and the tab's status and passes them in.
  */
 import { useId } from 'preact/hooks';
-import type { PageStatus } from '../utils/messaging/types.ts';
-import { formatNumber, t, uiLocale, type MessageKey } from './i18n.ts';
+import type { PageStatus, PageSummary, RevealKind } from '../utils/messaging/types.ts';
+import { formatNumber, t, tPlural, uiLocale, type MessageKey } from './i18n.ts';
+
+/** How many of the page's sources the popup lists before "and N more". */
+export const POPUP_MAX_SOURCES = 6;
 
 /** Props for {@link Popup}. */
 export interface PopupProps {
@@ -20,6 +23,10 @@ export interface PopupProps {
   host?: string;
   onToggleEnabled: (value: boolean) => void;
   onToggleSite: (value: boolean) => void;
+  /** The page's sources and review counts, when the content script sent them. */
+  summary?: PageSummary | null;
+  /** Asks the tab to scroll to the next sentence of a kind and pin its card. */
+  onReveal?: (kind: RevealKind) => void;
 }
 
 /** What the body of the popup shows, decided once from all the props. */
@@ -86,7 +93,78 @@ function Switch(props: {
   );
 }
 
-function Counts({ status }: { status: PageStatus }) {
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
+/** The page's sources, each with how many sentences it backs. */
+function SourceList({ summary }: { summary: PageSummary }) {
+  const id = `sl-sources-${useId()}`;
+  if (!summary.sources.length) return null;
+  const shown = summary.sources.slice(0, POPUP_MAX_SOURCES);
+  const more = Math.max(summary.sources.length, summary.status.sources) - shown.length;
+  return (
+    <section class="sl-sources" aria-labelledby={id}>
+      <h2 class="sl-section-title" id={id}>
+        {t('popupSourcesTitle')}
+      </h2>
+      <ul class="sl-source-list">
+        {shown.map((s) => (
+          <li class="sl-source-row" key={s.url}>
+            <span class="sl-source-name" dir="auto" title={s.title || s.url}>
+              {s.siteName.trim() || hostOf(s.url)}
+            </span>
+            <span class="sl-source-count">{tPlural('sentenceCount', s.sentences)}</span>
+          </li>
+        ))}
+      </ul>
+      {more > 0 && <p class="sl-note">{t('popupMoreSources', formatNumber(more))}</p>}
+    </section>
+  );
+}
+
+/** "Next unsourced sentence" and "next sentence where numbers differ". */
+function ReviewButtons(props: {
+  summary: PageSummary;
+  onReveal: ((kind: RevealKind) => void) | undefined;
+}) {
+  const { summary, onReveal } = props;
+  const buttons: Array<{ kind: RevealKind; key: MessageKey; count: number }> = [
+    { kind: 'unsourced', key: 'popupNextUnsourced', count: summary.unsourced },
+    { kind: 'numbers-differ', key: 'popupNextNumbersDiffer', count: summary.numbersDiffer },
+  ];
+  return (
+    <div class="sl-review">
+      {buttons.map((b) => (
+        <button
+          type="button"
+          class="sl-review-button"
+          key={b.kind}
+          data-kind={b.kind}
+          disabled={!onReveal || b.count === 0}
+          onClick={() => onReveal?.(b.kind)}
+        >
+          <span>{t(b.key)}</span>
+          <span class="sl-review-count">{formatNumber(b.count)}</span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function Counts({
+  status,
+  summary,
+  onReveal,
+}: {
+  status: PageStatus;
+  summary: PageSummary | null | undefined;
+  onReveal: ((kind: RevealKind) => void) | undefined;
+}) {
   const sentences = Math.max(0, status.sentences);
   const pending = Math.min(sentences, Math.max(0, status.pending));
   const checked = sentences - pending;
@@ -124,6 +202,8 @@ function Counts({ status }: { status: PageStatus }) {
       ) : (
         <p class="sl-note">{t('doneSummary')}</p>
       )}
+      {summary && <ReviewButtons summary={summary} onReveal={onReveal} />}
+      {summary && <SourceList summary={summary} />}
     </>
   );
 }
@@ -175,7 +255,9 @@ export function Popup(props: PopupProps) {
           </div>
         )}
         {view.kind === 'scanning' && <ProgressLine label={t('progressScanning')} />}
-        {view.kind === 'counts' && <Counts status={view.status} />}
+        {view.kind === 'counts' && (
+          <Counts status={view.status} summary={props.summary} onReveal={props.onReveal} />
+        )}
       </section>
     </main>
   );

@@ -3,8 +3,9 @@
  * them). A pure view: the integrator positions it, handles Escape and outside clicks, and
  * calls back through `onPin` / `onClose`.
  */
-import { useId } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import type { SentenceSources, SourceResult } from '../utils/messaging/types.ts';
+import type { CopyFormat } from './copy-text.ts';
 import { splitByTerms } from './emphasis.ts';
 import { Favicon } from './Favicon.tsx';
 import { formatDate } from './format-date.ts';
@@ -36,6 +37,13 @@ export interface SourceCardProps {
   now?: Date;
   /** Forces a theme; by default the card follows the OS setting. */
   theme?: 'light' | 'dark';
+  /**
+   * Pinned card: copy the sentence with its sources. The event is passed so the integrator can
+   * require a trusted click; resolves to whether the clipboard took the text.
+   */
+  onCopy?: (format: CopyFormat, event: Event) => Promise<boolean> | boolean;
+  /** Pinned card: the reader marks (or unmarks) a source as wrong for this sentence. */
+  onMarkWrong?: (url: string, wrong: boolean, event: Event) => void;
 }
 
 /** How many sources the tooltip shows before "+N more". */
@@ -69,7 +77,15 @@ function Passage({ text, terms }: { text: string; terms: readonly string[] }) {
   );
 }
 
-function SourceItem({ source, now }: { source: SourceResult; now: Date }) {
+function SourceItem({
+  source,
+  now,
+  onMarkWrong,
+}: {
+  source: SourceResult;
+  now: Date;
+  onMarkWrong: SourceCardProps['onMarkWrong'];
+}) {
   const href = safeHref(source.fragmentUrl) ?? safeHref(source.url);
   const site = plainText(source.siteName).trim() || hostOf(source.url);
   const title = plainText(source.title).trim();
@@ -78,7 +94,9 @@ function SourceItem({ source, now }: { source: SourceResult; now: Date }) {
   const copies = source.copies ?? 0;
   const via = VIA_KEYS[source.via];
   return (
-    <li class={`sl-source sl-source--${source.level}`}>
+    <li
+      class={`sl-source sl-source--${source.level}${source.flagged ? ' sl-source--flagged' : ''}`}
+    >
       <div class="sl-meta">
         <Favicon siteName={site} url={source.url} faviconDataUrl={source.faviconDataUrl} />
         <span class="sl-site" dir="auto" title={via ? t(via) : undefined}>
@@ -101,7 +119,8 @@ function SourceItem({ source, now }: { source: SourceResult; now: Date }) {
           <Passage text={passage} terms={source.matchedTerms ?? []} />
         </blockquote>
       )}
-      {(href || copies > 1) && (
+      {source.flagged && <p class="sl-flagged-note">{t('flaggedNote')}</p>}
+      {(href || copies > 1 || onMarkWrong) && (
         <div class="sl-source-foot">
           {href && (
             <a class="sl-link" href={href} target="_blank" rel="noopener noreferrer">
@@ -111,6 +130,16 @@ function SourceItem({ source, now }: { source: SourceResult; now: Date }) {
             </a>
           )}
           {copies > 1 && <span class="sl-copies">{tPlural('copies', copies)}</span>}
+          {onMarkWrong && (
+            <button
+              type="button"
+              class="sl-button sl-wrong"
+              aria-label={t(source.flagged ? 'undoWrongLabel' : 'markWrongLabel', site)}
+              onClick={(e) => onMarkWrong(source.url, !source.flagged, e)}
+            >
+              {t(source.flagged ? 'undoWrong' : 'markWrong')}
+            </button>
+          )}
         </div>
       )}
     </li>
@@ -149,6 +178,59 @@ function Skeleton() {
       <span class="sl-skeleton-line" />
       <span class="sl-skeleton-line" />
     </span>
+  );
+}
+
+/** The pinned card's copy buttons and what became of the last copy. */
+function CopyBar({
+  sentence,
+  onCopy,
+}: {
+  sentence: string;
+  onCopy: NonNullable<SourceCardProps['onCopy']>;
+}) {
+  const [result, setResult] = useState<'copied' | 'failed' | null>(null);
+  useEffect(() => {
+    if (!result) return;
+    const timer = setTimeout(() => setResult(null), 4000);
+    return () => clearTimeout(timer);
+  }, [result]);
+  const copy = async (format: CopyFormat, e: Event) => {
+    let ok: boolean;
+    try {
+      ok = await onCopy(format, e);
+    } catch {
+      ok = false;
+    }
+    setResult(ok ? 'copied' : 'failed');
+  };
+  return (
+    <div class="sl-footer sl-copybar">
+      <span class="sl-copy-status" role="status">
+        {result === 'copied' ? t('copyDone') : result === 'failed' ? t('copyFailed') : ''}
+      </span>
+      <span class="sl-copy-buttons">
+        <button
+          type="button"
+          class="sl-button"
+          data-copy="text"
+          title={t('copyTextHint')}
+          disabled={!sentence}
+          onClick={(e) => void copy('text', e)}
+        >
+          {t('copyText')}
+        </button>
+        <button
+          type="button"
+          class="sl-button"
+          data-copy="markdown"
+          disabled={!sentence}
+          onClick={(e) => void copy('markdown', e)}
+        >
+          {t('copyMarkdown')}
+        </button>
+      </span>
+    </div>
   );
 }
 
@@ -246,10 +328,19 @@ export function SourceCard(props: SourceCardProps) {
         <div class="sl-body">
           <ol class="sl-list">
             {shown.map((source, i) => (
-              <SourceItem key={`${i}:${source.url}`} source={source} now={now} />
+              <SourceItem
+                key={`${i}:${source.url}`}
+                source={source}
+                now={now}
+                onMarkWrong={pinned ? props.onMarkWrong : undefined}
+              />
             ))}
           </ol>
         </div>
+      )}
+
+      {pinned && state === 'sourced' && props.onCopy && (
+        <CopyBar sentence={sentence} onCopy={props.onCopy} />
       )}
 
       {!pinned && state === 'sourced' && (

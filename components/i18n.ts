@@ -23,6 +23,19 @@ export const MESSAGES = {
   pin: 'Pin',
   pinHint: 'Pin this card to see all sources',
   close: 'Close',
+  copyText: 'Copy with sources',
+  copyTextHint: 'Copy the sentence and its sources as plain text',
+  copyMarkdown: 'Copy as Markdown',
+  copyDone: 'Copied.',
+  copyFailed: 'Could not copy: the browser refused.',
+  copySourcesHeading: 'Sources:',
+  markWrong: 'Wrong source',
+  markWrongLabel: 'Wrong source: $1',
+  undoWrong: 'Undo',
+  undoWrongLabel: 'Undo wrong source: $1',
+  flaggedNote: 'You marked this source as wrong for this sentence.',
+  unflaggedNote: 'The source counts again for this sentence.',
+  flagFailed: 'Could not save that: try again.',
   // Support levels
   levelSupports: 'Supports',
   levelPartly: 'Partly supports',
@@ -56,6 +69,12 @@ export const MESSAGES = {
   progressScanning: 'Reading the page…',
   progressMatching: 'Matching sources: $1 of $2 sentences checked',
   doneSummary: 'All sentences checked.',
+  popupSourcesTitle: 'Sources on this page',
+  popupMoreSources: 'and $1 more',
+  sentenceCountOne: 'backs $1 sentence',
+  sentenceCountOther: 'backs $1 sentences',
+  popupNextUnsourced: 'Next unsourced sentence',
+  popupNextNumbersDiffer: 'Next sentence where numbers differ',
   stateOffTitle: 'Sourcelight is off',
   stateOffBody: 'Turn it on to see where sentences on news pages come from.',
   stateSiteOffTitle: 'Off for this site',
@@ -116,6 +135,9 @@ export const MESSAGES = {
   optRemoveShort: 'Remove',
   optReadingTitle: 'Reading',
   optHoverDelay: 'Hover delay in milliseconds',
+  optUnderlineUnsourced: 'Underline sentences without a source too',
+  optUnderlineUnsourcedHint:
+    'A faint dashed line under checked sentences for which no source was found.',
   optHoverDelayHint: 'How long the pointer rests on a sentence before its sources show.',
   optCacheTitle: 'Cache',
   optCacheIntro:
@@ -150,6 +172,7 @@ export const MESSAGES = {
   optThemeLight: 'Light',
   optThemeDark: 'Dark',
   impPartTheme: 'theme',
+  impPartUnderline: 'underlining of sentences without a source',
   errTheme: 'It must be auto, light or dark.',
   // Onboarding page
   obTitle: 'Welcome to Sourcelight',
@@ -239,7 +262,7 @@ export function t(key: MessageKey, ...subs: Array<string | number>): string {
   return substitute(MESSAGES[key], strings);
 }
 
-type PluralBase = 'sourceCount' | 'copies';
+type PluralBase = 'sourceCount' | 'copies' | 'sentenceCount';
 
 /**
  * Picks `<base>One` or `<base>Other` by the locale's plural rules (message files have no

@@ -110,6 +110,8 @@ export interface OptionsController {
   /** `on` null removes the site's override. */
   setSite(host: string, on: boolean | null): Promise<Settings>;
   setHoverDelay(ms: number): Promise<Settings>;
+  /** Underline checked sentences without a source too; off removes the field. */
+  setUnderlineUnsourced(on: boolean): Promise<Settings>;
   /** 'auto' follows the system (the field is removed). */
   setTheme(theme: ThemeChoice | 'auto'): Promise<Settings>;
   clearCache(): Promise<void>;
@@ -134,6 +136,10 @@ export function createOptionsController(deps: OptionsDeps): OptionsController {
         return { ...s, sites };
       }),
     setHoverDelay: (ms) => deps.updateSettings((s) => ({ ...s, hoverDelayMs: ms })),
+    setUnderlineUnsourced: (on) =>
+      deps.updateSettings(({ underlineUnsourced: _old, ...s }) =>
+        on ? { ...s, underlineUnsourced: true } : s,
+      ),
     setTheme: (theme) =>
       deps.updateSettings(({ theme: _old, ...s }) => (theme === 'auto' ? s : { ...s, theme })),
     clearCache: () => clearCache(deps),

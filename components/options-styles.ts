@@ -138,6 +138,9 @@ export const OPTIONS_CSS = `${POPUP_CSS}
 .sl-choice input { width: 16px; height: 16px; margin: 0; accent-color: var(--sl-accent); }
 .sl-choice input:focus-visible { outline: 2px solid var(--sl-focus); outline-offset: 2px; }
 .sl-check-line { display: flex; align-items: center; gap: 8px; margin-top: 12px; }
+.sl-check-line--hint { align-items: flex-start; }
+.sl-check-line--hint .sl-checkbox { margin-top: 2px; }
+.sl-check-line .sl-hint { display: block; }
 .sl-checkbox { width: 16px; height: 16px; margin: 0; flex: none; accent-color: var(--sl-accent); }
 .sl-checkbox:focus-visible { outline: 2px solid var(--sl-focus); outline-offset: 2px; }
 

@@ -155,6 +155,12 @@ function readGeneral(s: Record<string, unknown>, plan: ImportPlan): ImportResult
     plan.settings.hoverDelayMs = parsed.ms;
     plan.parts.push(t('impPartDelay'));
   }
+  if (s.underlineUnsourced !== undefined) {
+    if (typeof s.underlineUnsourced !== 'boolean')
+      return invalid('settings.underlineUnsourced', { key: 'errBoolean', subs: [] });
+    plan.settings.underlineUnsourced = s.underlineUnsourced;
+    plan.parts.push(t('impPartUnderline'));
+  }
   if (s.theme !== undefined) {
     if (s.theme !== 'auto' && s.theme !== 'light' && s.theme !== 'dark')
       return invalid('settings.theme', { key: 'errTheme', subs: [] });

@@ -138,6 +138,53 @@ body { ${TEXT_RESET} color: var(--sl-text); }
 .sl-progress progress:indeterminate::-moz-progress-bar { background: transparent; }
 @keyframes sl-slide { from { background-position: 100% 0; } to { background-position: -100% 0; } }
 
+.sl-review { display: flex; flex-direction: column; gap: 6px; margin-top: 12px; }
+.sl-review-button {
+  display: flex;
+  align-items: center;
+  justify-content: space-between;
+  gap: 8px;
+  width: 100%;
+  padding: 7px 10px;
+  border: 1px solid var(--sl-border);
+  border-radius: 8px;
+  background-color: var(--sl-bg);
+  color: var(--sl-accent);
+  font: inherit;
+  font-size: 13px;
+  line-height: 18px;
+  text-align: start;
+  cursor: pointer;
+}
+.sl-review-button:hover:not(:disabled) { background-color: var(--sl-surface); }
+.sl-review-button:focus-visible { outline: 2px solid var(--sl-focus); outline-offset: 1px; }
+.sl-review-button:disabled { color: var(--sl-muted); cursor: default; }
+.sl-review-count {
+  min-width: 22px;
+  padding: 0 6px;
+  border-radius: 9px;
+  background-color: var(--sl-surface);
+  color: var(--sl-text);
+  font-size: 12px;
+  font-variant-numeric: tabular-nums;
+  text-align: center;
+}
+.sl-sources { margin-top: 14px; }
+.sl-section-title { margin: 0; font-size: 12px; line-height: 16px; font-weight: 600; color: var(--sl-muted); }
+.sl-source-list { list-style: none; margin: 6px 0 0; padding: 0; }
+.sl-source-row {
+  display: flex;
+  align-items: baseline;
+  justify-content: space-between;
+  gap: 10px;
+  padding: 5px 0;
+  font-size: 13px;
+  line-height: 18px;
+}
+.sl-source-row + .sl-source-row { border-top: 1px solid var(--sl-border); }
+.sl-source-name { min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.sl-source-count { flex: none; color: var(--sl-muted); font-size: 12px; }
+
 .sl-message { padding: 12px; border-radius: 8px; background-color: var(--sl-surface); }
 .sl-message-title { font-size: 14px; line-height: 20px; font-weight: 600; color: var(--sl-text); }
 .sl-message-body { margin-top: 2px; font-size: 13px; line-height: 18px; color: var(--sl-muted); }

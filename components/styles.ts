@@ -321,6 +321,13 @@ ${avatarRules}
   border-top: 1px solid var(--sl-border);
 }
 .sl-footer .sl-button:only-child { margin-left: auto; }
+.sl-copy-status { font-size: 12px; line-height: 16px; color: var(--sl-muted); min-width: 0; }
+.sl-copy-buttons { display: flex; gap: 4px; margin-inline-start: auto; }
+.sl-button:disabled { color: var(--sl-muted); cursor: default; }
+.sl-wrong { margin-inline-start: auto; color: var(--sl-muted); }
+.sl-source--flagged .sl-title, .sl-source--flagged .sl-quote { color: var(--sl-muted); }
+.sl-source--flagged .sl-quote mark { color: var(--sl-muted); background-color: transparent; }
+.sl-flagged-note { margin-top: 4px; font-size: 12px; line-height: 16px; color: var(--sl-muted); }
 
 /* States. */
 .sl-state-title { font-size: 14px; line-height: 20px; font-weight: 600; color: var(--sl-text); }
@@ -369,6 +376,8 @@ export const HIGHLIGHT_NAMES = {
   numbersDiffer: 'sourcelight-numbers-differ',
   /** The sentence the open card is about. */
   active: 'sourcelight-active',
+  /** Checked sentences without a source, underlined only when the reader opts in. */
+  unsourced: 'sourcelight-unsourced',
 } as const;
 
 /**
@@ -386,12 +395,17 @@ export const HIGHLIGHT_CSS = `
   text-decoration: underline wavy 1px color-mix(in srgb, #d98512 85%, transparent);
   text-underline-offset: 3px;
 }
+::highlight(${HIGHLIGHT_NAMES.unsourced}) {
+  text-decoration: underline dashed 1px color-mix(in srgb, currentColor 45%, transparent);
+  text-underline-offset: 3px;
+}
 ::highlight(${HIGHLIGHT_NAMES.active}) {
   background-color: color-mix(in srgb, #f2c230 26%, transparent);
 }
 @media (forced-colors: active) {
   ::highlight(${HIGHLIGHT_NAMES.sourced}) { text-decoration-color: LinkText; }
   ::highlight(${HIGHLIGHT_NAMES.numbersDiffer}) { text-decoration-color: LinkText; }
+  ::highlight(${HIGHLIGHT_NAMES.unsourced}) { text-decoration-color: CanvasText; }
   ::highlight(${HIGHLIGHT_NAMES.active}) { background-color: Highlight; color: HighlightText; }
 }
 `;

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { handleMessages, sendToTab } from '@/utils/messaging/channel';
 import { guardedFetch, installNetworkGuard } from '@/utils/net';
 import { ProviderSettingsStore } from '@/utils/settings/providers';
+import { setWrongSource, withReaderVerdicts } from '@/utils/feedback/store';
 import { createSourceService } from '@/utils/sources';
 import { CandidateBudget } from '@/utils/sources/candidate-budget';
 import { fromGuardedFetch } from '@/utils/sources/providers';
@@ -27,11 +28,16 @@ export default defineBackground(() => {
 
   handleMessages(
     {
-      findSources: async (req, sender) => ({
-        results: await service.find(
+      findSources: async (req, sender) => {
+        const results = await service.find(
           budget.admit(sender.tab!.id!, req),
           tabs.signal(sender.tab!.id!, req.page.url),
-        ),
+        );
+        // The reader's "wrong source" verdicts apply to fresh and cached answers alike.
+        return { results: await withReaderVerdicts(req.sentences, results) };
+      },
+      markSource: async ({ sentence, url, wrong }) => ({
+        wrong: await setWrongSource(sentence, url, wrong),
       }),
       checkProvider: async ({ id }) => {
         const settings = await new ProviderSettingsStore().get();

@@ -49,6 +49,7 @@ export default defineContentScript({
       send: (req) => sendMessage('findSources', req),
       report: (status) => void sendMessage('reportStatus', status).catch(() => {}),
       highlightCss: HIGHLIGHT_CSS,
+      showUnsourced: () => settings.underlineUnsourced === true,
       ...(TEST_BUILD
         ? {
             announce: (detail) =>
@@ -60,6 +61,8 @@ export default defineContentScript({
     });
     const hover = new HoverController(doc, page, overlay, {
       hoverDelayMs: () => settings.hoverDelayMs,
+      markSource: async (sentence, url, wrong) =>
+        (await sendMessage('markSource', { sentence, url, wrong })).wrong,
     });
     let session: AbortController | null = null;
     const strip = (href: string) => href.replace(/#.*$/, '');
@@ -82,10 +85,13 @@ export default defineContentScript({
 
     const unwatch = watchSettings((next) => {
       settings = next;
+      page.sentenceMarks?.setShowUnsourced(next.underlineUnsourced === true);
       apply();
     });
     const unhandle = handleMessages({
       getStatus: () => page.status(),
+      getSummary: () => page.summary(),
+      reveal: ({ kind }) => ({ moved: session ? hover.reveal(kind) : false }),
       command: ({ name }) => ({ moved: session ? hover.move(name) : false }),
     });
     // A single-page app that navigates (History or Navigation API) shows a new article: start

@@ -6,7 +6,7 @@ import { Popup, type PopupProps } from '@/components/Popup';
 import { applyTheme } from '@/components/options-styles';
 import { POPUP_CSS } from '@/components/popup-styles';
 import { sendToTab } from '@/utils/messaging/channel';
-import type { PageStatus } from '@/utils/messaging/types';
+import type { PageSummary, RevealKind } from '@/utils/messaging/types';
 import {
   DEFAULT_SETTINGS,
   getSettings,
@@ -23,8 +23,20 @@ interface TabInfo {
   reason?: PopupProps['reason'];
 }
 
-async function activeTab(): Promise<TabInfo> {
+/**
+ * The tab the popup is about: the active one. Test builds may name another with `?tab=ID`,
+ * since a popup opened as a page in a test is itself the active tab.
+ */
+async function targetTab() {
+  const wanted = Number(new URLSearchParams(location.search).get('tab'));
+  if (import.meta.env.SOURCELIGHT_TEST_PORTS && Number.isInteger(wanted) && wanted > 0)
+    return browser.tabs.get(wanted).catch(() => undefined);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+async function activeTab(): Promise<TabInfo> {
+  const tab = await targetTab();
   if (!tab?.id) return { reason: 'no-page' };
   let url: URL | null;
   try {
@@ -41,7 +53,7 @@ async function activeTab(): Promise<TabInfo> {
 function App() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [tab, setTab] = useState<TabInfo>({});
-  const [status, setStatus] = useState<PageStatus | null>(null);
+  const [summary, setSummary] = useState<PageSummary | null>(null);
 
   useEffect(() => {
     void getSettings().then(setSettings);
@@ -55,8 +67,8 @@ function App() {
     if (tab.id === undefined || tab.reason) return;
     let stopped = false;
     const poll = async () => {
-      const s = await sendToTab(tab.id!, 'getStatus', {}).catch(() => null);
-      if (!stopped) setStatus(s);
+      const s = await sendToTab(tab.id!, 'getSummary', {}).catch(() => null);
+      if (!stopped) setSummary(s);
     };
     void poll();
     const timer = setInterval(poll, 500);
@@ -68,7 +80,11 @@ function App() {
 
   return (
     <Popup
-      status={status}
+      status={summary?.status ?? null}
+      summary={summary}
+      onReveal={(kind: RevealKind) => {
+        if (tab.id !== undefined) void sendToTab(tab.id, 'reveal', { kind }).catch(() => {});
+      }}
       {...(tab.reason ? { reason: tab.reason } : {})}
       {...(tab.host ? { host: tab.host } : {})}
       enabled={settings.enabled}

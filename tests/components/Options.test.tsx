@@ -246,6 +246,23 @@ describe('reading', () => {
     await vi.waitFor(async () => expect((await getSettings()).hoverDelayMs).toBe(400));
     expect(errorOf(inputNamed('hoverDelay'))).toBeUndefined();
   });
+
+  it('underlining sentences without a source is off by default and can be turned on', async () => {
+    const controller = await mount();
+    const box = inputNamed('underlineUnsourced');
+    expect(box.checked).toBe(false);
+    expect(labelOf(box)).toBe('Underline sentences without a source too');
+    expect(
+      container.querySelector(`#${box.getAttribute('aria-describedby')}`)?.textContent,
+    ).toContain('dashed line');
+    box.click();
+    await vi.waitFor(async () => expect((await getSettings()).underlineUnsourced).toBe(true));
+    await rerender(controller);
+    inputNamed('underlineUnsourced').click();
+    await vi.waitFor(async () =>
+      expect(await getSettings()).not.toHaveProperty('underlineUnsourced'),
+    );
+  });
 });
 
 describe('theme', () => {
@@ -313,7 +330,9 @@ describe('export and import', () => {
     // Configuration travels; consent does not.
     expect(file.providers).toEqual({ searxng: { endpoint: 'https://searx.example' } });
 
-    const keys = container.querySelector<HTMLInputElement>('input[type="checkbox"]:not([role])')!;
+    const keys = container.querySelector<HTMLInputElement>(
+      'input[type="checkbox"]:not([role]):not([name="underlineUnsourced"])',
+    )!;
     expect(labelOf(keys)).toBe('Include API keys');
     keys.click();
     await vi.waitFor(() => expect(container.textContent).toContain('Anyone who has the file'));

@@ -121,4 +121,41 @@ describe('Popup', () => {
     mount({ host: undefined });
     expect(switches()[1] && labelOf(switches()[1]!)).toBe('On for this site');
   });
+
+  it('lists the page sources by sentences backed, and the review buttons', () => {
+    const onReveal = vi.fn();
+    mount({
+      onReveal,
+      summary: {
+        status: status(),
+        unsourced: 3,
+        numbersDiffer: 0,
+        sources: [
+          { url: 'https://a.example/1', siteName: 'Alpha', title: 'A', sentences: 4 },
+          { url: 'https://www.b.example/2', siteName: '', title: 'B', sentences: 1 },
+        ],
+      },
+    });
+    const rows = [...container.querySelectorAll('.sl-source-row')].map((r) => r.textContent);
+    expect(rows).toEqual(['Alphabacks 4 sentences', 'b.examplebacks 1 sentence']);
+    expect(container.querySelector('.sl-sources h2')?.textContent).toBe('Sources on this page');
+    // The stat says 9 sources; two are listed.
+    expect(container.querySelector('.sl-sources .sl-note')?.textContent).toBe('and 7 more');
+    const [unsourced, differ] = [
+      ...container.querySelectorAll<HTMLButtonElement>('.sl-review-button'),
+    ];
+    expect(unsourced?.textContent).toBe('Next unsourced sentence3');
+    expect(differ?.disabled).toBe(true);
+    unsourced!.click();
+    expect(onReveal).toHaveBeenCalledWith('unsourced');
+  });
+
+  it('shows no summary parts while the page is only being read', () => {
+    mount({
+      status: status({ state: 'scanning' }),
+      summary: { status: status(), unsourced: 1, numbersDiffer: 1, sources: [] },
+    });
+    expect(container.querySelector('.sl-review, .sl-sources')).toBeNull();
+    expect(container.querySelector('progress')).not.toBeNull();
+  });
 });

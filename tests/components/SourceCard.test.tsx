@@ -240,3 +240,44 @@ describe('SourceCard modes', () => {
     expect(card.getAttribute('data-theme')).toBe('dark');
   });
 });
+
+describe('SourceCard reader actions', () => {
+  it('pinned: every source has a "Wrong source" button naming its site', () => {
+    const onMarkWrong = vi.fn();
+    const { card } = mount({ mode: 'pinned', answer: sourced(5), onMarkWrong });
+    const buttons = [...card.querySelectorAll<HTMLButtonElement>('button.sl-wrong')];
+    expect(buttons).toHaveLength(5);
+    expect(buttons[2]?.getAttribute('aria-label')).toBe('Wrong source: Site 3');
+    buttons[2]!.click();
+    expect(onMarkWrong).toHaveBeenCalledWith('https://site3.example/a', true, expect.any(Event));
+  });
+
+  it('a flagged source says so and offers Undo', () => {
+    const onMarkWrong = vi.fn();
+    const answer = sourced(2);
+    answer.sources[1] = { ...answer.sources[1]!, flagged: true };
+    const { card } = mount({ mode: 'pinned', answer, onMarkWrong });
+    const flagged = card.querySelector('.sl-source--flagged');
+    expect(flagged?.textContent).toContain('You marked this source as wrong');
+    const undo = flagged?.querySelector<HTMLButtonElement>('button.sl-wrong');
+    expect(undo?.textContent).toBe('Undo');
+    undo!.click();
+    expect(onMarkWrong).toHaveBeenCalledWith('https://site2.example/a', false, expect.any(Event));
+  });
+
+  it('the tooltip has no reader actions', () => {
+    const { card } = mount({ onMarkWrong: vi.fn(), onCopy: vi.fn() });
+    expect(card.querySelector('button.sl-wrong, .sl-copybar')).toBeNull();
+  });
+
+  it('copy buttons report the result politely', async () => {
+    const onCopy = vi.fn().mockResolvedValueOnce(true).mockResolvedValueOnce(false);
+    const { card } = mount({ mode: 'pinned', onCopy });
+    const status = card.querySelector('.sl-copybar [role="status"]');
+    card.querySelector<HTMLButtonElement>('button[data-copy="markdown"]')!.click();
+    await vi.waitFor(() => expect(status?.textContent).toBe('Copied.'));
+    expect(onCopy).toHaveBeenCalledWith('markdown', expect.any(Event));
+    card.querySelector<HTMLButtonElement>('button[data-copy="text"]')!.click();
+    await vi.waitFor(() => expect(status?.textContent).toContain('Could not copy'));
+  });
+});

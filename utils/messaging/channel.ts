@@ -145,12 +145,24 @@ export function handleMessages(
   return () => browser.runtime.onMessage.removeListener(wrapped as never);
 }
 
-function unwrap<T>(reply: unknown): T {
-  if (typeof reply !== 'object' || reply === null || typeof (reply as Reply<T>).ok !== 'boolean')
+/** The reply's value, checked by the message's reply validator when it has one. */
+function unwrap<K extends MessageType>(type: K, reply: unknown): Res<K> {
+  if (
+    typeof reply !== 'object' ||
+    reply === null ||
+    typeof (reply as Reply<Res<K>>).ok !== 'boolean'
+  )
     throw new MessageError('no-receiver', 'No part of Sourcelight answered.');
-  const r = reply as Reply<T>;
+  const r = reply as Reply<Res<K>>;
   if (!r.ok) throw new MessageError(r.error.code, r.error.message);
-  return r.value;
+  const check = PROTOCOL[type].reply as ((v: unknown, path: string) => Res<K>) | undefined;
+  if (!check) return r.value;
+  try {
+    return check(r.value, `${type} reply`);
+  } catch (err) {
+    if (err instanceof ValidationError) throw new MessageError('invalid-message', err.message);
+    throw err;
+  }
 }
 
 /** Send a message to the background (or extension pages) and get its typed answer. */
@@ -164,7 +176,7 @@ export async function sendMessage<K extends MessageType>(
   } catch (err) {
     throw new MessageError('no-receiver', err instanceof Error ? err.message : String(err));
   }
-  return unwrap<Res<K>>(reply);
+  return unwrap(type, reply);
 }
 
 /** Send a message to the content script of a tab and get its typed answer. */
@@ -179,5 +191,5 @@ export async function sendToTab<K extends MessageType>(
   } catch (err) {
     throw new MessageError('no-receiver', err instanceof Error ? err.message : String(err));
   }
-  return unwrap<Res<K>>(reply);
+  return unwrap(type, reply);
 }

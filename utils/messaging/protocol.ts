@@ -3,9 +3,16 @@
  * Every message is declared here with who may send it and a validator for its payload; replies
  * are always `{ ok: true, value } | { ok: false, error }` (see ./channel.ts).
  */
-import { LIMITS, type FindSourcesRequest, type PageStatus, type SentenceSources } from './types';
+import {
+  LIMITS,
+  type FindSourcesRequest,
+  type PageStatus,
+  type PageSummary,
+  type RevealKind,
+  type SentenceSources,
+} from './types';
 import { PROVIDER_IDS, type ProviderId } from '../sources/providers/types';
-import { arr, httpUrl, num, obj, oneOf, optional, str, type Validator } from './validate';
+import { arr, bool, httpUrl, num, obj, oneOf, optional, str, type Validator } from './validate';
 
 const link = obj({
   href: httpUrl(LIMITS.urlChars),
@@ -45,6 +52,23 @@ const pageStatus: Validator<PageStatus> = obj({
   pending: count,
 });
 
+const pageSummary: Validator<PageSummary> = obj({
+  status: pageStatus,
+  sources: arr(
+    obj({
+      url: httpUrl(LIMITS.urlChars),
+      siteName: str(LIMITS.titleChars),
+      title: str(LIMITS.titleChars),
+      sentences: count,
+    }),
+    LIMITS.summarySources,
+  ),
+  unsourced: count,
+  numbersDiffer: count,
+});
+
+const revealKind = oneOf(['unsourced', 'numbers-differ'] as const satisfies readonly RevealKind[]);
+
 /** Who may send a message: a content script in a tab, or an extension page/the background. */
 export type SenderKind = 'content' | 'extension';
 
@@ -56,6 +80,18 @@ export interface ProtocolMap {
   reportStatus: { req: PageStatus; res: null };
   /** popup → content: the page's counts and progress. */
   getStatus: { req: Record<string, never>; res: PageStatus };
+  /** popup → content: counts, the page's sources and what is left to review. */
+  getSummary: { req: Record<string, never>; res: PageSummary };
+  /** popup → content: scroll to the next sentence of a kind and pin its card. */
+  reveal: { req: { kind: RevealKind }; res: { moved: boolean } };
+  /**
+   * content → background: the reader says a source does (not) back a sentence. Stored by the
+   * background; the reply is every source URL marked wrong for that sentence.
+   */
+  markSource: {
+    req: { sentence: string; url: string; wrong: boolean };
+    res: { wrong: string[] };
+  };
   /** options page → background: try a provider with a harmless query. */
   checkProvider: { req: { id: ProviderId }; res: { ok: boolean; message: string } };
   /** background → content: a keyboard command (browser `commands` API). */
@@ -81,6 +117,8 @@ interface Spec<K extends MessageType> {
    * after validation and the sender check, before the handler.
    */
   bind?: (req: Req<K>, sender: SenderInfo) => Req<K>;
+  /** Checks the reply's value where the receiver is less trusted than the sender (a page tab). */
+  reply?: Validator<Res<K>>;
 }
 
 /**
@@ -103,7 +141,30 @@ export const PROTOCOL: { [K in MessageType]: Spec<K> } = {
     bind: bindPageToSender,
   },
   reportStatus: { from: 'content', validate: pageStatus },
-  getStatus: { from: 'extension', validate: obj({}) as Validator<Req<'getStatus'>> },
+  getStatus: {
+    from: 'extension',
+    validate: obj({}) as Validator<Req<'getStatus'>>,
+    reply: pageStatus,
+  },
+  getSummary: {
+    from: 'extension',
+    validate: obj({}) as Validator<Req<'getSummary'>>,
+    reply: pageSummary,
+  },
+  reveal: {
+    from: 'extension',
+    validate: obj({ kind: revealKind }),
+    reply: obj({ moved: bool }),
+  },
+  markSource: {
+    from: 'content',
+    validate: obj({
+      sentence: str(LIMITS.sentenceChars, { min: 1 }),
+      url: httpUrl(LIMITS.urlChars),
+      wrong: bool,
+    }),
+    reply: obj({ wrong: arr(httpUrl(LIMITS.urlChars), 200) }),
+  },
   checkProvider: {
     from: 'extension',
     validate: obj({ id: oneOf(PROVIDER_IDS) }),

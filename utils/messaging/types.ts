@@ -15,6 +15,7 @@ export const LIMITS = {
   linkTextChars: 300,
   footnoteTextChars: 1000,
   idChars: 64,
+  summarySources: 50,
 } as const;
 
 /** A link as it appears in the article: its absolute URL and visible text. */
@@ -84,6 +85,8 @@ export interface SourceResult {
   copies?: number;
   /** A fact-checker's rating of the claim, when the source is a fact-check. */
   verdict?: string;
+  /** The reader marked this source wrong for this sentence; it is listed last. */
+  flagged?: boolean;
 }
 
 /** The answer for one sentence. */
@@ -104,6 +107,29 @@ export interface PageStatus {
   /** Sentences whose answer is still pending. */
   pending: number;
 }
+
+/** One source on the page, with how many of the page's sentences it backs (popup). */
+export interface PageSource {
+  url: string;
+  siteName: string;
+  title: string;
+  /** Sentences this source backs (any level). */
+  sentences: number;
+}
+
+/** What the popup shows about a page: the counts, the sources and what to review. */
+export interface PageSummary {
+  status: PageStatus;
+  /** Sources by the number of sentences they back, most first, at most {@link LIMITS}.summarySources. */
+  sources: PageSource[];
+  /** Checked sentences that have no source. */
+  unsourced: number;
+  /** Sourced sentences where a source gives different numbers. */
+  numbersDiffer: number;
+}
+
+/** Sentences the popup can take the reader to. */
+export type RevealKind = 'unsourced' | 'numbers-differ';
 
 /** The error half of every reply. */
 export interface ReplyError {

@@ -4,11 +4,15 @@
  * status. Everything it does is undone by stop().
  */
 import type { Article, ArticleBlock } from '../article';
-import type {
-  FindSourcesRequest,
-  PageStatus,
-  SentenceRequest,
-  SentenceSources,
+import {
+  LIMITS,
+  type FindSourcesRequest,
+  type PageSource,
+  type PageStatus,
+  type PageSummary,
+  type RevealKind,
+  type SentenceRequest,
+  type SentenceSources,
 } from '../messaging/types';
 import { readBlock, toSentences, type BlockSentence } from '../sentences/block-text';
 import { SentenceMarks, type MarkState } from '../sentences/marks';
@@ -38,6 +42,8 @@ export interface ControllerDeps {
   highlightCss: string;
   /** Nodes of the extension's own UI, whose mutations are not the page's. */
   isOwnNode?: (node: Node) => boolean;
+  /** Whether checked sentences without a source are underlined too (read on each start). */
+  showUnsourced?: () => boolean;
   /** Test builds: announce status changes to the page (for the evaluation harness). */
   announce?: (detail: Record<string, unknown>) => void;
 }
@@ -106,6 +112,52 @@ export class PageController {
     );
   }
 
+  /** Ids of the checked sentences of one kind, in document order. */
+  idsOf(kind: RevealKind): string[] {
+    return (this.marks?.ids() ?? []).filter((id) => {
+      const answer = this.infos.get(id)?.answer;
+      if (!answer) return false;
+      if (kind === 'unsourced') return answer.status === 'none';
+      return answer.status === 'sourced' && markState(answer) === 'numbers-differ';
+    });
+  }
+
+  /** The popup's view of the page: counts, sources by sentences backed, what to review. */
+  summary(): PageSummary {
+    const bySource = new Map<string, PageSource>();
+    let unsourced = 0;
+    let numbersDiffer = 0;
+    for (const info of this.infos.values()) {
+      const answer = info.answer;
+      if (answer?.status === 'none') unsourced++;
+      if (answer?.status !== 'sourced') continue;
+      if (markState(answer) === 'numbers-differ') numbersDiffer++;
+      const seen = new Set<string>();
+      for (const s of answer.sources) {
+        if (seen.has(s.url) || s.flagged) continue;
+        seen.add(s.url);
+        const entry = bySource.get(s.url);
+        if (entry) entry.sentences++;
+        else
+          bySource.set(s.url, {
+            url: s.url,
+            siteName: s.siteName.slice(0, LIMITS.titleChars),
+            title: s.title.slice(0, LIMITS.titleChars),
+            sentences: 1,
+          });
+      }
+    }
+    const sources = [...bySource.values()]
+      .sort((a, b) => b.sentences - a.sentences || a.siteName.localeCompare(b.siteName))
+      .slice(0, LIMITS.summarySources);
+    return { status: this.status(), sources, unsourced, numbersDiffer };
+  }
+
+  /** Replace a sentence's answer (e.g. after the reader marked a source wrong). */
+  updateAnswer(id: string, answer: SentenceSources): void {
+    if (this.infos.get(id)?.answer) this.setAnswer(id, answer);
+  }
+
   status(): PageStatus {
     let sourced = 0;
     let pending = 0;
@@ -128,6 +180,7 @@ export class PageController {
     const abort = new AbortController();
     this.abort = abort;
     this.marks = new SentenceMarks(this.deps.doc, this.deps.highlightCss);
+    this.marks.setShowUnsourced(this.deps.showUnsourced?.() ?? false);
     this.setState('scanning');
     let requests: SentenceRequest[];
     try {
@@ -410,15 +463,9 @@ export class PageController {
     const info = this.infos.get(id);
     if (!info) return;
     info.answer = answer;
-    let state: MarkState = 'none';
-    if (answer.status === 'sourced')
-      state =
-        answer.sources.some((s) => s.level === 'numbers-differ') &&
-        !answer.sources.some((s) => s.level === 'supports')
-          ? 'numbers-differ'
-          : 'sourced';
+    const state = markState(answer);
     this.marks?.setState(id, state);
-    if (state !== 'none') mark('sourced');
+    if (state === 'sourced' || state === 'numbers-differ') mark('sourced');
     this.changed();
   }
 
@@ -445,4 +492,17 @@ export class PageController {
       longestSliceMs: Math.round(this.stats.longestSliceMs * 10) / 10,
     });
   }
+}
+
+/** How a sentence is underlined for its answer. */
+export function markState(answer: SentenceSources): MarkState {
+  if (answer.status === 'none') return 'unsourced';
+  if (answer.status !== 'sourced') return 'none';
+  // Sources the reader marked wrong no longer count.
+  const sources = answer.sources.filter((s) => !s.flagged);
+  if (!sources.length) return 'unsourced';
+  return sources.some((s) => s.level === 'numbers-differ') &&
+    !sources.some((s) => s.level === 'supports')
+    ? 'numbers-differ'
+    : 'sourced';
 }

@@ -1,10 +1,13 @@
 /**
  * Pointer and keyboard behaviour of the card: hover intent before a tooltip opens, a grace period
- * to move into it, click to pin, Escape / click outside / close button to dismiss, and moving
+ * to move into it, click (or a tap on touch screens) to pin, Escape / click outside / close button to dismiss, and moving
  * through sourced sentences from the keyboard. All listeners die with the AbortSignal.
  */
+import { formatSentenceWithSources } from '../../components/copy-text';
 import { t, tPlural } from '../../components/i18n';
 import { mark, measure, PERF_MARKS } from '../perf/marks';
+import { applyWrongSources } from '../feedback/demote';
+import type { RevealKind } from '../messaging/types';
 import type { PageController } from './controller';
 import { isPersonInput } from './guards';
 import type { Overlay } from './overlay';
@@ -13,6 +16,8 @@ const GRACE_MS = 300;
 
 export interface HoverOptions {
   hoverDelayMs: () => number;
+  /** Store the reader's "wrong source" verdict; resolves to the sentence's wrong URLs. */
+  markSource?: (sentence: string, url: string, wrong: boolean) => Promise<string[]>;
 }
 
 export class HoverController {
@@ -27,6 +32,8 @@ export class HoverController {
   private keyboardId: string | null = null;
   private returnFocus: HTMLElement | null = null;
   private lastMove = 0;
+  /** Where and when a finger went down, to tell a tap from a scroll. */
+  private touchStart: { x: number; y: number; at: number } | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -53,6 +60,11 @@ export class HoverController {
     d.addEventListener(
       'pointerdown',
       person((e) => this.onDown(e)),
+      o,
+    );
+    d.addEventListener(
+      'pointerup',
+      person((e) => this.onUp(e)),
       o,
     );
     d.addEventListener(
@@ -89,6 +101,8 @@ export class HoverController {
   }
 
   private onMove(e: PointerEvent): void {
+    // A finger has no hover: a tap opens the card (a click), dragging only scrolls.
+    if (e.pointerType === 'touch') return;
     this.lastPoint = { x: e.clientX, y: e.clientY };
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
@@ -132,10 +146,24 @@ export class HoverController {
   }
 
   private onDown(e: PointerEvent): void {
+    this.touchStart =
+      e.pointerType === 'touch' ? { x: e.clientX, y: e.clientY, at: performance.now() } : null;
     if (!this.openId || this.overlay.contains(e.target)) return;
     const marks = this.page.sentenceMarks;
     if (marks?.at(e.clientX, e.clientY) === this.openId) return;
     this.close(false);
+  }
+
+  /**
+   * A tap (finger down and up in one place, quickly) pins the card of the sentence under it,
+   * without waiting for the click a browser may or may not synthesise from the touch.
+   */
+  private onUp(e: PointerEvent): void {
+    const start = this.touchStart;
+    this.touchStart = null;
+    if (e.pointerType !== 'touch' || !start) return;
+    const still = Math.hypot(e.clientX - start.x, e.clientY - start.y) < 10;
+    if (still && performance.now() - start.at < 600) this.onClick(e);
   }
 
   private onClick(e: MouseEvent): void {
@@ -146,6 +174,8 @@ export class HoverController {
     if (!this.doc.getSelection()?.isCollapsed) return;
     const id = this.page.sentenceMarks?.at(e.clientX, e.clientY) ?? null;
     if (!this.sourced(id)) return;
+    // The click that follows a tap finds the card already pinned.
+    if (this.openId === id && this.pinned) return;
     this.open(id!, true);
   }
 
@@ -208,6 +238,24 @@ export class HoverController {
     return true;
   }
 
+  /**
+   * Scroll to the next sentence of a kind after the open one (wrapping) and pin its card with
+   * focus in it, for the popup's "next unsourced sentence" buttons.
+   */
+  reveal(kind: RevealKind): boolean {
+    const ids = this.page.idsOf(kind);
+    if (!ids.length) return false;
+    const all = this.page.sentenceMarks?.ids() ?? [];
+    const from = this.openId ? all.indexOf(this.openId) : -1;
+    const id = ids.find((x) => all.indexOf(x) > from) ?? ids[0]!;
+    const info = this.page.info(id);
+    if (!info) return false;
+    scrollRangeIntoView(info.sentence.range);
+    this.keyboardId = id;
+    this.open(id, true, true);
+    return true;
+  }
+
   private open(id: string, pinned: boolean, focus = false): void {
     this.clearIntent();
     this.clearClose();
@@ -232,7 +280,32 @@ export class HoverController {
       mode: this.pinned ? 'pinned' : 'tooltip',
       onPin: () => this.open(id, true, true),
       onClose: () => this.close(true),
+      // Only a real click of the reader's may copy or record a verdict, never a page's script.
+      onCopy: async (format, event) => {
+        if (!event.isTrusted || info.answer?.status !== 'sourced') return false;
+        return this.overlay.copy(formatSentenceWithSources(info.text, info.answer.sources, format));
+      },
+      ...(this.opts.markSource
+        ? {
+            onMarkWrong: (url: string, wrong: boolean, event: Event) => {
+              if (event.isTrusted) void this.markWrong(id, url, wrong);
+            },
+          }
+        : {}),
     });
+  }
+
+  private async markWrong(id: string, url: string, wrong: boolean): Promise<void> {
+    const info = this.page.info(id);
+    if (!info?.answer || !this.opts.markSource) return;
+    try {
+      const urls = await this.opts.markSource(info.text, url, wrong);
+      const now = this.page.info(id)?.answer;
+      if (now) this.page.updateAnswer(id, applyWrongSources(now, new Set(urls)));
+      this.overlay.announce(t(wrong ? 'flaggedNote' : 'unflaggedNote'));
+    } catch {
+      this.overlay.announce(t('flagFailed'));
+    }
   }
 
   /** Close the card; `restoreFocus` returns focus to where it was before the card took it. */

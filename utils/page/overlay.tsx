@@ -285,6 +285,41 @@ export class Overlay {
     this.shown = false;
   }
 
+  /**
+   * Put text on the clipboard. Only from a trusted click (the browser grants the clipboard to a
+   * user gesture); falls back to a hidden textarea in the shadow root and `execCommand('copy')`
+   * where the async clipboard is missing (pages that are not a secure context).
+   */
+  async copy(text: string): Promise<boolean> {
+    const clipboard = this.doc.defaultView?.navigator.clipboard;
+    if (clipboard?.writeText) {
+      try {
+        await clipboard.writeText(text);
+        return true;
+      } catch {
+        // fall through to the textarea
+      }
+    }
+    if (!this.shadow) return false;
+    const area = this.doc.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.setAttribute('aria-hidden', 'true');
+    area.setAttribute('style', 'position: fixed; top: 0; left: -9999px; opacity: 0;');
+    const previous = this.shadow.activeElement as HTMLElement | null;
+    this.shadow.append(area);
+    area.select();
+    let ok: boolean;
+    try {
+      ok = this.doc.execCommand('copy');
+    } catch {
+      ok = false;
+    }
+    area.remove();
+    previous?.focus({ preventScroll: true });
+    return ok;
+  }
+
   /** Say something to screen readers, politely. */
   announce(text: string): void {
     const { live } = this.ensure();

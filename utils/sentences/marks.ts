@@ -10,9 +10,11 @@ export const HIGHLIGHTS = {
   sourced: 'sourcelight-sourced',
   differ: 'sourcelight-numbers-differ',
   active: 'sourcelight-active',
+  unsourced: 'sourcelight-unsourced',
 } as const;
 
-export type MarkState = 'pending' | 'sourced' | 'numbers-differ' | 'none';
+/** `unsourced`: checked, no source found; `none`: not checked or the check failed. */
+export type MarkState = 'pending' | 'sourced' | 'numbers-differ' | 'unsourced' | 'none';
 
 interface Entry {
   id: string;
@@ -38,6 +40,8 @@ export class SentenceMarks {
   private sheet: CSSStyleSheet | null = null;
   private styleEl: HTMLStyleElement | null = null;
   private counter = 0;
+  /** Whether checked sentences without a source are underlined too (a reader's option). */
+  private showUnsourced = false;
   /** Ranges waiting to join the all-sentences highlight (see flush). */
   private pending: Range[] = [];
 
@@ -132,8 +136,21 @@ export class SentenceMarks {
     const r = e.sentence.range;
     this.sets.sourced?.delete(r);
     this.sets.differ?.delete(r);
+    this.sets.unsourced?.delete(r);
     if (state === 'sourced') this.sets.sourced?.add(r);
     if (state === 'numbers-differ') this.sets.differ?.add(r);
+    if (state === 'unsourced' && this.showUnsourced) this.sets.unsourced?.add(r);
+  }
+
+  /** Underline (or stop underlining) the sentences checked and found without a source. */
+  setShowUnsourced(show: boolean): void {
+    if (show === this.showUnsourced) return;
+    this.showUnsourced = show;
+    const set = this.sets.unsourced;
+    if (!set) return;
+    set.clear();
+    if (show)
+      for (const e of this.entries.values()) if (e.state === 'unsourced') set.add(e.sentence.range);
   }
 
   setActive(id: string | null): void {

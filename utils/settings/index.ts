@@ -16,6 +16,8 @@ export interface Settings {
    * before it existed, and code comparing whole settings objects, need no change.
    */
   theme?: ThemeChoice;
+  /** Underline checked sentences without a source too (off unless true). */
+  underlineUnsourced?: boolean;
 }
 
 /** The themes a reader may pick besides following the system. */
@@ -72,5 +74,6 @@ function normalise(v: Partial<Settings> | null | undefined): Settings {
         ? s.hoverDelayMs
         : DEFAULT_SETTINGS.hoverDelayMs,
     ...(s.theme === 'light' || s.theme === 'dark' ? { theme: s.theme } : {}),
+    ...(s.underlineUnsourced === true ? { underlineUnsourced: true } : {}),
   };
 }
