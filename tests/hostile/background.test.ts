@@ -231,11 +231,22 @@ const privileged = (Object.keys(PROTOCOL) as MessageType[]).filter(
   (t) => PROTOCOL[t].from === 'extension',
 );
 
+/** A valid payload for each extension-only message. */
+function privilegedPayload(type: MessageType): unknown {
+  if (type === 'checkProvider') return { id: 'wikipedia' };
+  if (type === 'command') return { name: 'next' };
+  if (type === 'reveal') return { kind: 'unsourced' };
+  return {};
+}
+
 describe('case 4: privileged operations from content scripts', () => {
-  it('the message types a content script may send → exactly findSources and reportStatus (a new one needs review here)', () => {
+  it('the message types a content script may send → exactly findSources, markSource and reportStatus (a new one needs review here)', () => {
+    // markSource (reviewed): stores the reader's "wrong source" verdict for a sentence; the
+    // content script sends it only from a trusted click in its closed shadow root, and the
+    // payload is a bounded sentence, an http(s) URL and a boolean.
     expect(
       (Object.keys(PROTOCOL) as MessageType[]).filter((t) => PROTOCOL[t].from === 'content').sort(),
-    ).toEqual(['findSources', 'reportStatus']);
+    ).toEqual(['findSources', 'markSource', 'reportStatus']);
   });
 
   it.each(privileged.map((t) => [t]))(
@@ -251,12 +262,7 @@ describe('case 4: privileged operations from content scripts', () => {
           {
             sl: 1,
             type,
-            payload:
-              type === 'checkProvider'
-                ? { id: 'wikipedia' }
-                : type === 'command'
-                  ? { name: 'next' }
-                  : {},
+            payload: privilegedPayload(type),
           },
           sender,
         );
@@ -277,8 +283,7 @@ describe('case 4: privileged operations from content scripts', () => {
       const handlers = Object.fromEntries(
         privileged.map((t) => [t, () => (calls.push(t), null)]),
       ) as Handlers;
-      const payload =
-        type === 'checkProvider' ? { id: 'wikipedia' } : type === 'command' ? { name: 'next' } : {};
+      const payload = privilegedPayload(type);
       for (const sender of [content(), content('https://evil.example/', 99)])
         expect(await dispatch(handlers, { sl: 1, type, payload }, sender as never)).toMatchObject({
           ok: false,
