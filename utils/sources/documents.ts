@@ -100,14 +100,21 @@ export class DocumentLoader {
   load(url: string): Promise<LoadedDoc> {
     const running = this.inflight.get(url);
     if (running) return running;
-    const p = this.loadUncached(url).finally(() => this.inflight.delete(url));
+    const loading = this.loadUncached(url);
+    const p = loading.then((r) => r.doc);
     this.inflight.set(url, p);
+    // Answer as soon as the page is read; the cache write finishes behind the answer, and
+    // later callers share this load until it is stored, so nothing is fetched twice.
+    void loading
+      .then((r) => r.stored)
+      .finally(() => this.inflight.delete(url))
+      .catch(() => {});
     return p;
   }
 
-  private async loadUncached(url: string): Promise<LoadedDoc> {
+  private async loadUncached(url: string): Promise<{ doc: LoadedDoc; stored: Promise<void> }> {
     const cached = await this.deps.cache.get(url).catch(() => undefined);
-    if (cached) return cached;
+    if (cached) return { doc: cached, stored: Promise.resolve() };
     let doc: LoadedDoc;
     try {
       const res = await this.deps.fetchText(url);
@@ -127,11 +134,12 @@ export class DocumentLoader {
         text,
         passages,
       };
-      await this.deps.cache.set(url, doc).catch(() => {});
     } catch (err) {
       doc = { url, error: this.deps.describeError(err) };
-      await this.deps.cache.set(url, doc, FAILED_TTL_MS).catch(() => {});
     }
-    return doc;
+    const stored = (
+      isFailed(doc) ? this.deps.cache.set(url, doc, FAILED_TTL_MS) : this.deps.cache.set(url, doc)
+    ).catch(() => {});
+    return { doc, stored };
   }
 }

@@ -165,7 +165,8 @@ export class SourceService {
       for (const { s, candidates, i } of todo) {
         const answer = this.answer(s, candidates, docs, failures, index, req.page, verdicts);
         answers[i] = answer;
-        if (answer.status !== 'error') await this.results.set(keys[i]!, answer).catch(() => {});
+        // Stored behind the answer: the reader does not wait for the cache write.
+        if (answer.status !== 'error') void this.results.set(keys[i]!, answer).catch(() => {});
       }
     }
     return answers.map((a, i): SentenceSources => ({
