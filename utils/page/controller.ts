@@ -14,7 +14,7 @@ import {
   type SentenceRequest,
   type SentenceSources,
 } from '../messaging/types';
-import { readBlock, toSentences, type BlockSentence } from '../sentences/block-text';
+import { readBlockSteps, toSentencesSteps, type BlockSentence } from '../sentences/block-text';
 import { SentenceMarks, type MarkState } from '../sentences/marks';
 import {
   cleanHref,
@@ -49,6 +49,8 @@ export interface ControllerDeps {
 }
 
 const BATCH = 12;
+/** Sentences marked between two yields: small enough that a step never nears the slice budget. */
+const MARKS_PER_STEP = 8;
 const PARALLEL = 2;
 const RETRIES = 5;
 /** A rescan waits for this much quiet after the page's last change… */
@@ -313,9 +315,11 @@ export class PageController {
     const requests: SentenceRequest[] = [];
     for (const block of article.blocks) {
       if (inReferenceList(block.element, refs)) continue;
-      const sentences = this.blockSentences(block, lang);
+      const sentences = yield* this.blockSentences(block, lang);
       let prev: string | undefined;
+      let n = 0;
       for (const s of sentences) {
+        if (++n % MARKS_PER_STEP === 0) yield;
         const start = s.pieces[0]?.node;
         if (!start) continue;
         let seen = this.marked.get(start);
@@ -358,15 +362,21 @@ export class PageController {
     return requests;
   }
 
-  private blockSentences(block: ArticleBlock, lang: string | undefined): BlockSentence[] {
-    const bt = readBlock(block.element, this.deps.isSkippedInline);
+  /** One block's sentences, as resumable steps (reading, segmenting, locating). */
+  private *blockSentences(
+    block: ArticleBlock,
+    lang: string | undefined,
+  ): Generator<void, BlockSentence[], void> {
+    const bt = yield* readBlockSteps(block.element, this.deps.isSkippedInline);
     if (!bt.text.trim()) return [];
+    yield;
     let spans: SentenceSpan[];
     if (block.kind === 'heading') {
       const start = bt.text.search(/\S/);
       spans = [{ start, end: bt.text.trimEnd().length }];
     } else spans = this.deps.segment(bt.text, lang);
-    return toSentences(this.deps.doc, bt, spans);
+    yield;
+    return yield* toSentencesSteps(this.deps.doc, bt, spans);
   }
 
   /** Ask for sources in batches, nearest the viewport first, a few batches at a time. */

@@ -119,6 +119,20 @@ const NEVER_TEXT = new Set([
  * hidden text…); their text is left out and they never become part of a sentence.
  */
 export function readBlock(block: Element, skip: (n: Node) => boolean): BlockText {
+  return drain(readBlockSteps(block, skip));
+}
+
+/** Elements visited between two yields of {@link readBlockSteps}. */
+const ELEMENTS_PER_STEP = 16;
+
+/**
+ * {@link readBlock} as resumable steps: it yields every few elements (each may cost a style
+ * read in `skip`), so a block of thousands of inline elements never holds the main thread.
+ */
+export function* readBlockSteps(
+  block: Element,
+  skip: (n: Node) => boolean,
+): Generator<void, BlockText, void> {
   const pieces: Piece[] = [];
   const anchors: AnchorSpan[] = [];
   const footnotes: FootnoteMarker[] = [];
@@ -127,41 +141,66 @@ export function readBlock(block: Element, skip: (n: Node) => boolean): BlockText
     pieces.push({ node: null, start: text.length, length: ch.length });
     text += ch;
   };
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        const data = (child as Text).data;
-        if (!data) continue;
-        pieces.push({ node: child as Text, start: text.length, length: data.length });
-        text += data;
-        continue;
-      }
-      if (child.nodeType !== 1) continue;
-      const el = child as Element;
-      const name = el.localName;
-      if (NEVER_TEXT.has(name) || skip(el)) continue;
-      if (BREAKING.has(name)) {
-        synth('\n');
-        continue;
-      }
-      const note = footnoteTarget(el);
-      if (note) {
-        footnotes.push({ ...note, offset: text.length });
-        continue;
-      }
-      const blockish = BLOCKISH.has(name);
-      if (blockish && text && !/\s$/.test(text)) synth('\n');
-      const start = text.length;
-      walk(el);
-      if (name === 'a') {
+  // An explicit stack instead of recursion, so the walk can stop and resume anywhere. Each frame
+  // is an element being walked, the next child to visit, and where its text started.
+  interface Frame {
+    el: Element;
+    child: Node | null;
+    start: number;
+    blockish: boolean;
+  }
+  const stack: Frame[] = [{ el: block, child: block.firstChild, start: 0, blockish: false }];
+  let visited = 0;
+  while (stack.length) {
+    const f = stack[stack.length - 1]!;
+    const child = f.child;
+    if (!child) {
+      // The element is done: what the recursive walk did after returning from it.
+      stack.pop();
+      if (stack.length === 0) break;
+      const el = f.el;
+      if (el.localName === 'a') {
         const href = (el as HTMLAnchorElement).href;
-        if (href && text.length > start) anchors.push({ href, start, end: text.length });
+        if (href && text.length > f.start) anchors.push({ href, start: f.start, end: text.length });
       }
-      if (blockish && text && !/\s$/.test(text)) synth('\n');
+      if (f.blockish && text && !/\s$/.test(text)) synth('\n');
+      continue;
     }
-  };
-  walk(block);
+    f.child = child.nextSibling;
+    if (child.nodeType === 3) {
+      const data = (child as Text).data;
+      if (!data) continue;
+      pieces.push({ node: child as Text, start: text.length, length: data.length });
+      text += data;
+      continue;
+    }
+    if (child.nodeType !== 1) continue;
+    if (++visited % ELEMENTS_PER_STEP === 0) yield;
+    const el = child as Element;
+    const name = el.localName;
+    if (NEVER_TEXT.has(name) || skip(el)) continue;
+    if (BREAKING.has(name)) {
+      synth('\n');
+      continue;
+    }
+    const note = footnoteTarget(el);
+    if (note) {
+      footnotes.push({ ...note, offset: text.length });
+      continue;
+    }
+    const blockish = BLOCKISH.has(name);
+    if (blockish && text && !/\s$/.test(text)) synth('\n');
+    stack.push({ el, child: el.firstChild, start: text.length, blockish });
+  }
   return { text, pieces, anchors, footnotes };
+}
+
+/** Run resumable steps to the end at once (tests, and callers that do not slice). */
+function drain<T>(steps: Generator<unknown, T, void>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }
 
 /** Find the DOM position of a block-text offset; `end` picks the piece that ends at `pos`. */
@@ -187,9 +226,33 @@ const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Build located sentences from a block's text and the segmenter's spans over it. */
 export function toSentences(doc: Document, bt: BlockText, spans: SentenceSpan[]): BlockSentence[] {
+  return drain(toSentencesSteps(doc, bt, spans));
+}
+
+/** Sentences built between two yields of {@link toSentencesSteps}. */
+const SENTENCES_PER_STEP = 4;
+
+/**
+ * {@link toSentences} as resumable steps, yielding every few sentences. Spans and pieces are
+ * both in text order, so one forward pointer finds each sentence's pieces: linear in the block,
+ * not sentences × pieces.
+ */
+export function* toSentencesSteps(
+  doc: Document,
+  bt: BlockText,
+  spans: SentenceSpan[],
+): Generator<void, BlockSentence[], void> {
   const out: BlockSentence[] = [];
+  // The first piece that ends after the current span's start (pieces never overlap).
+  let first = 0;
   for (let i = 0; i < spans.length; i++) {
+    if (i > 0 && i % SENTENCES_PER_STEP === 0) yield;
     const span = spans[i]!;
+    while (first < bt.pieces.length) {
+      const p = bt.pieces[first]!;
+      if (p.start + p.length > span.start) break;
+      first++;
+    }
     const text = collapse(bt.text.slice(span.start, span.end));
     if (!/[\p{L}\p{N}]/u.test(text)) continue;
     const a = locate(bt, span.start, false);
@@ -214,8 +277,10 @@ export function toSentences(doc: Document, bt: BlockText, spans: SentenceSpan[])
       links.push({ href: an.href, text: collapse(bt.text.slice(an.start, an.end)).slice(0, 300) });
     }
     const pieces: BlockSentence['pieces'] = [];
-    for (const p of bt.pieces) {
-      if (!p.node || p.start + p.length <= span.start || p.start >= span.end) continue;
+    for (let j = first; j < bt.pieces.length; j++) {
+      const p = bt.pieces[j]!;
+      if (p.start >= span.end) break;
+      if (!p.node) continue;
       pieces.push({
         node: p.node,
         start: Math.max(0, span.start - p.start),
