@@ -60,5 +60,14 @@ export default defineConfig({
       'import.meta.env.SOURCELIGHT_TEST_PORTS': JSON.stringify(testPorts),
     },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    build: {
+      rolldownOptions: {
+        // @wxt-dev/storage builds its drivers when imported, which a bundler must assume has
+        // effects; it has none, so the content script, which reads settings without it, leaves it out.
+        treeshake: {
+          moduleSideEffects: (id: string) => !/[\\/]@wxt-dev[\\/]storage[\\/]/.test(id),
+        },
+      },
+    },
   }),
 });

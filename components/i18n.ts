@@ -259,7 +259,17 @@ export function t(key: MessageKey, ...subs: Array<string | number>): string {
   const strings = subs.map(String);
   const localised = translator?.(key, strings);
   if (localised) return localised;
-  return substitute(MESSAGES[key], strings);
+  return substitute(english(key), strings);
+}
+
+/**
+ * The English table's text for `key`. The content script reads every string through
+ * `browser.i18n` (whose `_locales/en` is this same table), so its bundle, which must stay small
+ * and quick to start, leaves the table out: there only a torn-down extension context (the
+ * script is being removed) ever gets here, and it gets the key.
+ */
+function english(key: MessageKey): string {
+  return import.meta.env.ENTRYPOINT === 'content' ? key : MESSAGES[key];
 }
 
 type PluralBase = 'sourceCount' | 'copies' | 'sentenceCount';

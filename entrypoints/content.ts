@@ -10,7 +10,7 @@ import { HoverController } from '@/utils/page/hover';
 import { Overlay } from '@/utils/page/overlay';
 import { mark } from '@/utils/perf/marks';
 import { segmentSentences } from '@/utils/sentences/segment';
-import { getSettings, isOnForHost, watchSettings, type Settings } from '@/utils/settings';
+import { isOnForHost, onSettingsChanged, readSettings, type Settings } from '@/utils/settings';
 
 const TEST_BUILD = import.meta.env.SOURCELIGHT_TEST_PORTS !== '';
 
@@ -36,7 +36,7 @@ export default defineContentScript({
       if (ctx.isInvalid) clearInterval(liveness);
     }, 1_000);
     installExtensionI18n(browser.i18n);
-    let settings: Settings = await getSettings();
+    let settings: Settings = await readSettings();
     const doc = document;
     const overlay = new Overlay(doc);
     const page = new PageController({
@@ -83,7 +83,7 @@ export default defineContentScript({
       }
     };
 
-    const unwatch = watchSettings((next) => {
+    const unwatch = onSettingsChanged((next) => {
       settings = next;
       page.sentenceMarks?.setShowUnsourced(next.underlineUnsourced === true);
       apply();

@@ -2,6 +2,7 @@
  * Typed settings, persisted in storage.local. Everything here is safe for content scripts to read
  * (no secrets); a switch written by the popup reaches open tabs through `watchSettings`.
  */
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 
 export interface Settings {
@@ -25,10 +26,15 @@ export type ThemeChoice = 'light' | 'dark';
 
 export const DEFAULT_SETTINGS: Settings = { enabled: true, sites: {}, hoverDelayMs: 150 };
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 1,
-});
+/** Where the settings are stored: one storage area and key, for `settingsItem` and the reader below. */
+const SETTINGS_AREA = 'local';
+const SETTINGS_KEY = 'settings';
+
+// Pure: a bundle that only reads (the content script) leaves the storage library out.
+export const settingsItem = /* @__PURE__ */ storage.defineItem<Settings>(
+  `${SETTINGS_AREA}:${SETTINGS_KEY}`,
+  { fallback: DEFAULT_SETTINGS, version: 1 },
+);
 
 /** Read settings, filling any field a previous version did not have. */
 export async function getSettings(): Promise<Settings> {
@@ -45,6 +51,25 @@ export async function updateSettings(change: (s: Settings) => Settings): Promise
 /** Call `cb` with the new settings whenever they change; returns the unwatch function. */
 export function watchSettings(cb: (s: Settings) => void): () => void {
   return settingsItem.watch((v) => cb(normalise(v)));
+}
+
+/**
+ * For the content script, which only reads: the same stored value and normalisation as
+ * `getSettings`, straight from the storage API, so every page's script stays small.
+ */
+export async function readSettings(): Promise<Settings> {
+  const got = await browser.storage[SETTINGS_AREA].get(SETTINGS_KEY);
+  return normalise(got[SETTINGS_KEY] as Partial<Settings> | undefined);
+}
+
+/** `watchSettings` for the content script (see `readSettings`). */
+export function onSettingsChanged(cb: (s: Settings) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    const change = changes[SETTINGS_KEY];
+    if (area === SETTINGS_AREA && change) cb(normalise(change.newValue as Partial<Settings>));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }
 
 /** Whether Sourcelight runs on `host` under `settings`. */
