@@ -22,13 +22,29 @@ export default defineConfig({
     permissions: [
       'storage',
       'unlimitedStorage',
+      // The popup reads the active tab's address (its per-site switch) only when the reader
+      // clicks the toolbar button; without host permissions a tab's URL is hidden otherwise.
+      'activeTab',
       // A second, network-level wall against internal addresses at every redirect hop
       // (see utils/net/): DNR in Chrome, a blocking webRequest listener with DNS lookups in Firefox.
       ...(browser === 'firefox'
         ? ['dns', 'webRequest', 'webRequestBlocking']
         : ['declarativeNetRequestWithHostAccess']),
     ],
-    host_permissions: ['<all_urls>'],
+    // Host access is optional: the reader grants it on the onboarding or options page (all
+    // http(s) pages for reading linked pages; one host per self-hosted provider). Until then only
+    // the page itself is read. Test builds hold 127.0.0.1, where every test server listens, so
+    // end-to-end tests run without a permission prompt.
+    ...(browser === 'firefox'
+      ? {
+          // MV2 has no optional_host_permissions: origins go in optional_permissions.
+          optional_permissions: ['http://*/*', 'https://*/*'],
+          ...(testBuild ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+        }
+      : {
+          optional_host_permissions: ['http://*/*', 'https://*/*'],
+          ...(testBuild ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+        }),
     commands: {
       'next-sourced-sentence': {
         suggested_key: { default: 'Alt+Shift+J' },

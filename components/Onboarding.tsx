@@ -8,6 +8,7 @@ import { PROVIDER_IDS, type ProvidersSettings } from '../utils/settings/provider
 import { PROVIDERS } from '../utils/sources/providers/registry.ts';
 import type { ProviderId } from '../utils/sources/providers/types.ts';
 import { t } from './i18n.ts';
+import { LinkedPagesAccess, type LinkedPagesAccessProps } from './options-access.tsx';
 import { consentLabel } from './options-providers.tsx';
 
 /** Props for {@link Onboarding}. */
@@ -17,6 +18,8 @@ export interface OnboardingProps {
   /** Gives or withdraws consent for one provider (turning it on or off). */
   onConsent: (id: ProviderId, on: boolean) => void;
   onOpenOptions: () => void;
+  /** Host access for reading linked pages: its state and the request (from the click). */
+  access: Pick<LinkedPagesAccessProps, 'check' | 'allow'>;
 }
 
 function Consent(props: {
@@ -56,7 +59,7 @@ function Consent(props: {
 }
 
 /** The onboarding page view. */
-export function Onboarding({ providers, onConsent, onOpenOptions }: OnboardingProps) {
+export function Onboarding({ providers, onConsent, onOpenOptions, access }: OnboardingProps) {
   return (
     <main class="sl-options sl-onboarding">
       <header class="sl-popup-header">
@@ -81,6 +84,14 @@ export function Onboarding({ providers, onConsent, onOpenOptions }: OnboardingPr
           <li>{t('obSendsUs')}</li>
           <li>{t('obSendsProviders')}</li>
         </ul>
+      </section>
+
+      <section class="sl-opt-section" aria-labelledby="sl-ob-access">
+        <h2 class="sl-opt-h2" id="sl-ob-access">
+          {t('accessTitle')}
+        </h2>
+        <p class="sl-opt-intro">{t('accessIntro')}</p>
+        <LinkedPagesAccess check={access.check} allow={access.allow} />
       </section>
 
       <section class="sl-opt-section" aria-labelledby="sl-ob-providers">

@@ -7,6 +7,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import type { Settings, ThemeChoice } from '../utils/settings/index.ts';
 import { PROVIDER_IDS, type ProvidersSettings } from '../utils/settings/providers.ts';
 import { t } from './i18n.ts';
+import { LinkedPagesAccess } from './options-access.tsx';
 import type { OptionsController } from './options-actions.ts';
 import { ProviderCard } from './options-providers.tsx';
 import { Section, TextField } from './options-ui.tsx';
@@ -56,9 +57,10 @@ function Providers({ controller }: { controller: OptionsController }) {
             key={id}
             id={id}
             config={providers[id]}
-            onToggle={(on) => controller.toggleProvider(id, on).then(setProviders)}
+            onToggle={(on) => controller.toggleProvider(id, on, providers[id]).then(setProviders)}
             onField={(name, value) => controller.saveField(id, name, value).then(setProviders)}
             onCheck={() => controller.check(id)}
+            onRequestAccess={(config) => controller.requestProviderAccess(id, config)}
           />
         ))}
     </Section>
@@ -296,6 +298,13 @@ export function Options(props: OptionsProps) {
         <span class="sl-logo" aria-hidden="true" />
         <h1 class="sl-popup-title">{t('optTitle')}</h1>
       </header>
+      <Section title={t('accessTitle')} intro={t('accessIntro')}>
+        <LinkedPagesAccess
+          check={props.controller.linkedPagesAllowed}
+          allow={props.controller.allowLinkedPages}
+          revoke={props.controller.revokeLinkedPages}
+        />
+      </Section>
       <Providers controller={props.controller} />
       <Sites settings={props.settings} controller={props.controller} />
       <Reading settings={props.settings} controller={props.controller} />

@@ -192,6 +192,14 @@ export const MESSAGES = {
   obNeedsSetup: 'Needs an address or a key first: set it up in the settings.',
   obOpenOptions: 'Open settings',
   obDone: 'That is all. Open a news article to try it.',
+  // Host access (onboarding and options)
+  accessTitle: 'Reading linked pages',
+  accessIntro:
+    'To find the passage that backs a sentence, Sourcelight downloads the pages an article links to. Your browser asks you once to allow this; until then only the article itself is read.',
+  accessGranted: 'Allowed: Sourcelight reads the pages articles link to.',
+  accessMissing: 'Not allowed yet: only the article itself is read.',
+  accessAllow: 'Allow reading linked pages',
+  accessRevoke: 'Stop reading linked pages',
 } as const;
 
 /** A key of the message table. */

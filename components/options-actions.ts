@@ -4,7 +4,13 @@
  * flows are tested with the fake browser. The entrypoints pass the real ones.
  */
 import type { Settings, ThemeChoice } from '../utils/settings/index.ts';
-import type { ProviderSettingsStore, ProvidersSettings } from '../utils/settings/providers.ts';
+import { ALL_HOSTS } from '../utils/net/access.ts';
+import type {
+  ProviderSettings,
+  ProviderSettingsStore,
+  ProvidersSettings,
+} from '../utils/settings/providers.ts';
+import { providerHostPatterns } from '../utils/sources/providers/access.ts';
 import type { ProviderId } from '../utils/sources/providers/types.ts';
 import { t } from './i18n.ts';
 import { writeField, type FieldName } from './options-fields.ts';
@@ -13,8 +19,17 @@ import { buildExport, parseImport, type ImportPlan } from './options-transfer.ts
 /** The IndexedDB databases of the background's caches (utils/cache/stores.ts). */
 export const CACHE_DATABASES = ['sourcelight-cache-pages', 'sourcelight-cache-results'] as const;
 
+/** The part of `browser.permissions` the pages use for host access. */
+export interface HostPermissions {
+  contains(p: { origins: string[] }): Promise<boolean>;
+  request(p: { origins: string[] }): Promise<boolean>;
+  remove(p: { origins: string[] }): Promise<boolean>;
+}
+
 /** What the flows need from the extension. */
 export interface OptionsDeps {
+  /** Absent in unit tests of flows that do not touch host access. */
+  permissions?: HostPermissions;
   store: Pick<ProviderSettingsStore, 'get' | 'update' | 'setConsent'>;
   getSettings: () => Promise<Settings>;
   updateSettings: (change: (s: Settings) => Settings) => Promise<Settings>;
@@ -50,6 +65,33 @@ export function saveProviderField(
   value: string,
 ): Promise<ProvidersSettings> {
   return deps.store.update(id, (p) => writeField(p, name, value));
+}
+
+/**
+ * Asks the browser for host access to `origins`. Must be called straight from a click (browsers
+ * only show the prompt during a user gesture). Resolves false when refused or unavailable.
+ */
+export function requestHosts(
+  deps: Pick<OptionsDeps, 'permissions'>,
+  origins: readonly string[],
+): Promise<boolean> {
+  if (!deps.permissions || !origins.length) return Promise.resolve(!origins.length);
+  return deps.permissions.request({ origins: [...origins] }).catch(() => false);
+}
+
+/**
+ * Turning a provider on from a click: asks for its host (not awaited, so the consent is stored
+ * whatever the prompt's fate; without the grant the provider reports that it may not contact
+ * its host), then records the switch.
+ */
+export function toggleProviderFromClick(
+  deps: Pick<OptionsDeps, 'store' | 'permissions'>,
+  id: ProviderId,
+  on: boolean,
+  config?: ProviderSettings,
+): Promise<ProvidersSettings> {
+  if (on && config) void requestHosts(deps, providerHostPatterns(id, config));
+  return setProviderEnabled(deps, id, on);
 }
 
 /** Asks the background to try the provider; a failed delivery is reported, never thrown. */
@@ -104,9 +146,22 @@ export async function applyImport(
 /** Everything the options page can do, bound to its dependencies. */
 export interface OptionsController {
   loadProviders(): Promise<ProvidersSettings>;
-  toggleProvider(id: ProviderId, on: boolean): Promise<ProvidersSettings>;
+  /** `config` (the provider's current settings) names the host to ask access for. */
+  toggleProvider(
+    id: ProviderId,
+    on: boolean,
+    config?: ProviderSettings,
+  ): Promise<ProvidersSettings>;
   saveField(id: ProviderId, name: FieldName, value: string): Promise<ProvidersSettings>;
   check(id: ProviderId): Promise<CheckOutcome>;
+  /** Asks for access to the host `config` names; call it straight from the click. */
+  requestProviderAccess(id: ProviderId, config: ProviderSettings): Promise<boolean>;
+  /** Whether every http(s) host is granted (reading linked pages). */
+  linkedPagesAllowed(): Promise<boolean>;
+  /** Asks for every http(s) host; call it straight from the click. */
+  allowLinkedPages(): Promise<boolean>;
+  /** Gives the permission back. Resolves with whether it is still held. */
+  revokeLinkedPages(): Promise<boolean>;
   /** `on` null removes the site's override. */
   setSite(host: string, on: boolean | null): Promise<Settings>;
   setHoverDelay(ms: number): Promise<Settings>;
@@ -125,9 +180,20 @@ export interface OptionsController {
 export function createOptionsController(deps: OptionsDeps): OptionsController {
   return {
     loadProviders: () => deps.store.get(),
-    toggleProvider: (id, on) => setProviderEnabled(deps, id, on),
+    toggleProvider: (id, on, config) => toggleProviderFromClick(deps, id, on, config),
     saveField: (id, name, value) => saveProviderField(deps, id, name, value),
     check: (id) => checkConnection(deps, id),
+    requestProviderAccess: (id, config) => requestHosts(deps, providerHostPatterns(id, config)),
+    linkedPagesAllowed: () =>
+      deps.permissions?.contains({ origins: [...ALL_HOSTS] }).catch(() => false) ??
+      Promise.resolve(false),
+    allowLinkedPages: () => requestHosts(deps, ALL_HOSTS),
+    revokeLinkedPages: async () => {
+      await deps.permissions?.remove({ origins: [...ALL_HOSTS] }).catch(() => false);
+      return (
+        (await deps.permissions?.contains({ origins: [...ALL_HOSTS] }).catch(() => false)) ?? false
+      );
+    },
     setSite: (host, on) =>
       deps.updateSettings((s) => {
         const sites = { ...s.sites };

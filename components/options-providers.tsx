@@ -31,10 +31,22 @@ export interface ProviderCardProps {
   /** Saves a checked value; the card awaits it before a connection check. */
   onField: (name: FieldName, value: string) => Promise<unknown>;
   onCheck: () => Promise<CheckOutcome>;
+  /**
+   * Asks the browser for access to the host the settings name; called straight from the click on
+   * "Check connection" (a prompt needs a user gesture), and awaited before the check runs.
+   */
+  onRequestAccess?: (config: ProviderSettings) => Promise<boolean>;
 }
 
 /** A provider's switch, fields and connection check. */
-export function ProviderCard({ id, config, onToggle, onField, onCheck }: ProviderCardProps) {
+export function ProviderCard({
+  id,
+  config,
+  onToggle,
+  onField,
+  onCheck,
+  onRequestAccess,
+}: ProviderCardProps) {
   const specs = PROVIDER_FIELDS[id];
   const name = PROVIDERS[id].name;
   // Drafts start from the stored values and then follow the reader's typing only, so a save
@@ -62,8 +74,14 @@ export function ProviderCard({ id, config, onToggle, onField, onCheck }: Provide
   };
 
   const runCheck = async () => {
+    // The address as typed (when valid) is the one about to be saved and checked.
+    const typed = drafts.endpoint;
+    const asked = onRequestAccess?.(
+      typed && !problems.endpoint ? { ...config, endpoint: typed } : config,
+    );
     setChecking(true);
     setCheck(null);
+    await asked;
     await saving.current;
     setCheck(await onCheck());
     setChecking(false);

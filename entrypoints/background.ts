@@ -1,12 +1,9 @@
 import { browser } from 'wxt/browser';
 import { handleMessages, sendToTab } from '@/utils/messaging/channel';
-import { guardedFetch, installNetworkGuard } from '@/utils/net';
-import { ProviderSettingsStore } from '@/utils/settings/providers';
 import { setWrongSource, withReaderVerdicts } from '@/utils/feedback/store';
-import { createSourceService } from '@/utils/sources';
+import { installNetworkGuard, permissionsAccess } from '@/utils/net';
+import { createProviderCheck, createSourceService } from '@/utils/sources';
 import { CandidateBudget } from '@/utils/sources/candidate-budget';
-import { fromGuardedFetch } from '@/utils/sources/providers';
-import { checkProvider } from '@/utils/sources/providers/check';
 import { TabSignals } from '@/utils/sources/tab-signals';
 import { showStatus } from '@/utils/toolbar/badge';
 
@@ -19,7 +16,10 @@ export default defineBackground(() => {
     if (reason === 'install')
       void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
   });
-  const service = createSourceService();
+  // Host access is optional and granted by the reader at run time: asked before every request.
+  const access = permissionsAccess(browser.permissions);
+  const service = createSourceService(access);
+  const checkProvider = createProviderCheck(undefined, access);
   const tabs = new TabSignals();
   tabs.listen();
   // What one page view can make the worker fetch is bounded (see candidate-budget.ts).
@@ -39,10 +39,7 @@ export default defineBackground(() => {
       markSource: async ({ sentence, url, wrong }) => ({
         wrong: await setWrongSource(sentence, url, wrong),
       }),
-      checkProvider: async ({ id }) => {
-        const settings = await new ProviderSettingsStore().get();
-        return checkProvider(id, settings[id], fromGuardedFetch(guardedFetch));
-      },
+      checkProvider: ({ id }) => checkProvider(id),
       reportStatus: async (status, sender) => {
         await showStatus(sender.tab!.id!, status).catch(() => {});
         return null;

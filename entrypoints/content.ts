@@ -6,6 +6,7 @@ import { HIGHLIGHT_CSS } from '@/components/styles';
 import { handleMessages, sendMessage } from '@/utils/messaging/channel';
 import { PageController } from '@/utils/page/controller';
 import { blockForgedRestart } from '@/utils/page/guards';
+import { listenForProbe } from '@/utils/page/secrets-probe';
 import { HoverController } from '@/utils/page/hover';
 import { Overlay } from '@/utils/page/overlay';
 import { mark } from '@/utils/perf/marks';
@@ -109,8 +110,11 @@ export default defineContentScript({
         }
       }, 0);
     });
+    // Test builds only: lets tests/e2e/secrets.e2e.test.ts try to read keys from this world.
+    const unprobe = TEST_BUILD ? listenForProbe(doc) : () => {};
     ctx.onInvalidated(() => {
       clearInterval(liveness);
+      unprobe();
       unwatch();
       unhandle();
       session?.abort();

@@ -190,6 +190,13 @@ export const TRANSLATIONS = {
     optUnderlineUnsourcedHint:
       'Una línea discontinua tenue bajo las frases comprobadas para las que no se encontró fuente.',
     impPartUnderline: 'subrayado de frases sin fuente',
+    accessTitle: 'Lectura de páginas enlazadas',
+    accessIntro:
+      'Para encontrar el pasaje que respalda una frase, Sourcelight descarga las páginas a las que enlaza un artículo. Tu navegador te pide permiso una vez; hasta entonces solo se lee el propio artículo.',
+    accessGranted: 'Permitido: Sourcelight lee las páginas a las que enlazan los artículos.',
+    accessMissing: 'Aún no permitido: solo se lee el propio artículo.',
+    accessAllow: 'Permitir leer páginas enlazadas',
+    accessRevoke: 'Dejar de leer páginas enlazadas',
   },
   fr: {
     sourceCountOne: '$1 source',
@@ -374,6 +381,13 @@ export const TRANSLATIONS = {
     optUnderlineUnsourcedHint:
       'Un léger trait tireté sous les phrases vérifiées pour lesquelles aucune source n’a été trouvée.',
     impPartUnderline: 'soulignement des phrases sans source',
+    accessTitle: 'Lecture des pages liées',
+    accessIntro:
+      'Pour trouver le passage qui appuie une phrase, Sourcelight télécharge les pages vers lesquelles un article renvoie. Votre navigateur vous demande une fois de l’autoriser ; d’ici là, seul l’article lui-même est lu.',
+    accessGranted: 'Autorisé : Sourcelight lit les pages vers lesquelles les articles renvoient.',
+    accessMissing: 'Pas encore autorisé : seul l’article lui-même est lu.',
+    accessAllow: 'Autoriser la lecture des pages liées',
+    accessRevoke: 'Arrêter la lecture des pages liées',
   },
   de: {
     sourceCountOne: '$1 Quelle',
@@ -555,6 +569,13 @@ export const TRANSLATIONS = {
     optUnderlineUnsourcedHint:
       'Eine blasse gestrichelte Linie unter geprüften Sätzen, für die keine Quelle gefunden wurde.',
     impPartUnderline: 'Unterstreichung von Sätzen ohne Quelle',
+    accessTitle: 'Verlinkte Seiten lesen',
+    accessIntro:
+      'Um die Stelle zu finden, die einen Satz stützt, lädt Sourcelight die Seiten herunter, auf die ein Artikel verlinkt. Ihr Browser fragt Sie einmal um Erlaubnis; bis dahin wird nur der Artikel selbst gelesen.',
+    accessGranted: 'Erlaubt: Sourcelight liest die Seiten, auf die Artikel verlinken.',
+    accessMissing: 'Noch nicht erlaubt: Nur der Artikel selbst wird gelesen.',
+    accessAllow: 'Lesen verlinkter Seiten erlauben',
+    accessRevoke: 'Lesen verlinkter Seiten beenden',
   },
   pt: {
     sourceCountOne: '$1 fonte',
@@ -734,6 +755,13 @@ export const TRANSLATIONS = {
     optUnderlineUnsourcedHint:
       'Uma linha tracejada suave sob as frases verificadas para as quais não se encontrou fonte.',
     impPartUnderline: 'sublinhado de frases sem fonte',
+    accessTitle: 'Leitura das páginas vinculadas',
+    accessIntro:
+      'Para encontrar o trecho que sustenta uma frase, o Sourcelight baixa as páginas para as quais um artigo aponta. Seu navegador pede sua permissão uma vez; até lá, só o próprio artigo é lido.',
+    accessGranted: 'Permitido: o Sourcelight lê as páginas para as quais os artigos apontam.',
+    accessMissing: 'Ainda não permitido: só o próprio artigo é lido.',
+    accessAllow: 'Permitir ler páginas vinculadas',
+    accessRevoke: 'Parar de ler páginas vinculadas',
   },
 };
 

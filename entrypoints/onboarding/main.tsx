@@ -3,23 +3,37 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { installExtensionI18n, t, uiLocale } from '@/components/i18n';
 import { Onboarding } from '@/components/Onboarding';
-import { setProviderEnabled } from '@/components/options-actions';
+import { createOptionsController } from '@/components/options-actions';
 import { applyTheme, OPTIONS_CSS } from '@/components/options-styles';
-import { getSettings } from '@/utils/settings';
+import { sendMessage } from '@/utils/messaging/channel';
+import { getSettings, updateSettings } from '@/utils/settings';
 import { ProviderSettingsStore, type ProvidersSettings } from '@/utils/settings/providers';
 
 function App() {
-  const store = useMemo(() => new ProviderSettingsStore(), []);
+  const controller = useMemo(
+    () =>
+      createOptionsController({
+        store: new ProviderSettingsStore(),
+        getSettings,
+        updateSettings,
+        checkProvider: (id) => sendMessage('checkProvider', { id }),
+        permissions: browser.permissions,
+      }),
+    [],
+  );
   const [providers, setProviders] = useState<ProvidersSettings | null>(null);
   useEffect(() => {
-    void store.get().then(setProviders);
+    void controller.loadProviders().then(setProviders);
     void getSettings().then((s) => applyTheme(document.documentElement, s.theme));
-  }, [store]);
+  }, [controller]);
   return (
     <Onboarding
       providers={providers}
-      onConsent={(id, on) => void setProviderEnabled({ store }, id, on).then(setProviders)}
+      onConsent={(id, on) =>
+        providers && void controller.toggleProvider(id, on, providers[id]).then(setProviders)
+      }
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      access={{ check: controller.linkedPagesAllowed, allow: controller.allowLinkedPages }}
     />
   );
 }

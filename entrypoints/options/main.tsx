@@ -19,6 +19,7 @@ function App() {
         updateSettings,
         checkProvider: (id) => sendMessage('checkProvider', { id }),
         indexedDB: typeof indexedDB === 'undefined' ? undefined : indexedDB,
+        permissions: browser.permissions,
       }),
     [],
   );

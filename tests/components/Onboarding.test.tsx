@@ -25,7 +25,12 @@ afterEach(() => {
 
 function mount(providers: ProvidersSettings | null, onConsent = vi.fn(), onOpen = vi.fn()) {
   render(
-    <Onboarding providers={providers} onConsent={onConsent} onOpenOptions={onOpen} />,
+    <Onboarding
+      providers={providers}
+      onConsent={onConsent}
+      onOpenOptions={onOpen}
+      access={{ check: async () => false, allow: async () => true }}
+    />,
     container,
   );
   return { onConsent, onOpen };

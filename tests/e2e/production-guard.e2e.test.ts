@@ -3,6 +3,10 @@
  * The production build never fetches a loopback address: the demo article's cited sites (all on
  * 127.0.0.1) receive zero requests from it, and its sentences end up unsourced — while the page
  * itself still gets its sentences marked.
+ *
+ * Host access is optional and nothing is granted in a fresh profile: even a provider the reader
+ * turned on, consented to and pointed at their own machine (an origin the production guard then
+ * lets through) hears nothing until the reader grants its host.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +20,8 @@ import {
   type ChromiumSession,
   type FirefoxSession,
 } from './harness/index.ts';
+import { writeProviderRecord } from './support/provider-record.ts';
+import { startSearxngServer, type SearxngServer } from './support/provider-servers.ts';
 
 const PROD = {
   chrome: join(REPO_ROOT, '.output/chrome-mv3'),
@@ -28,6 +34,16 @@ let servers: {
   reset(): void;
   close(): Promise<void>;
 };
+let searxng: SearxngServer;
+/** A SearxNG-format server the reader set up on their own machine (fixture port 8616). */
+const SEARXNG_PORT = 8616;
+const consentedSearxng = () => ({
+  searxng: {
+    enabled: true,
+    consentedAt: new Date().toISOString(),
+    endpoint: searxng.origin,
+  },
+});
 const citedRequests = () =>
   [...servers.counts.entries()].filter(([port]) => port !== 8601).reduce((n, [, c]) => n + c, 0);
 
@@ -35,9 +51,19 @@ beforeAll(async () => {
   if (!existsSync(join(PROD.chrome, 'manifest.json')))
     throw new Error('No production build: run `npm run build` first (npm test does).');
   servers = await startDemoServers();
+  searxng = await startSearxngServer(
+    [
+      {
+        url: `${servers.sites.news}/articles/water-charges-rise.html`,
+        title: 'Water charges',
+        content: 'Council water charges raised from 1 May.',
+      },
+    ],
+    SEARXNG_PORT,
+  );
 });
 afterAll(async () => {
-  await servers?.close();
+  await Promise.allSettled([servers?.close(), searxng?.close()]);
 });
 
 /** The page's status, asked from an extension context like the popup does. */
@@ -63,30 +89,45 @@ describe('Chromium production build', () => {
     await session?.close();
   });
 
-  it('refuses to fetch loopback sources', async () => {
+  it('refuses to fetch loopback sources, and asks no provider without host access', async () => {
     servers.reset();
+    const before = searxng.count();
+    const ext = await session.openExtensionPage('popup.html');
+    await writeProviderRecord(ext, consentedSearxng());
+    await ext.close();
     const page = await session.newPage();
     await page.goto(`${servers.sites.news}/articles/water-charges-rise.html`);
     const worker = await session.worker();
+    // Nothing granted in a fresh profile: neither linked pages nor the provider's host.
+    expect(
+      await worker.evaluate(() =>
+        (
+          globalThis as unknown as { chrome: typeof import('webextension-polyfill') }
+        ).chrome.permissions.contains({ origins: ['http://*/*', 'https://*/*'] }),
+      ),
+    ).toBe(false);
     const status: StatusFrom = () =>
-      worker.evaluate(async (url) => {
+      worker.evaluate(async () => {
         const c = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') })
           .chrome;
-        const tab = (await c.tabs.query({})).find((t) => t.url === url);
-        const reply = (await c.tabs.sendMessage(tab!.id!, {
-          sl: 1,
-          type: 'getStatus',
-          payload: {},
-        })) as {
-          ok: boolean;
-          value: { state: string; sentences: number; sourced: number };
-        };
-        return reply.ok ? reply.value : null;
-      }, page.url());
+        // Without host permissions tab URLs and titles are hidden: ask each tab's content
+        // script (only the article's tab has one).
+        for (const tab of await c.tabs.query({})) {
+          const reply = (await c.tabs
+            .sendMessage(tab.id!, { sl: 1, type: 'getStatus', payload: {} })
+            .catch(() => null)) as {
+            ok: boolean;
+            value: { state: string; sentences: number; sourced: number };
+          } | null;
+          if (reply?.ok) return reply.value;
+        }
+        return null;
+      }, null);
     const done = await waitDone(status);
     expect(done.sentences).toBeGreaterThan(5);
     expect(done.sourced).toBe(0);
     expect(citedRequests()).toBe(0);
+    expect(searxng.count()).toBe(before);
     // And the page itself still got its sentences marked.
     expect(
       await evaluateIn(page, () => CSS.highlights.get('sourcelight-sentence')?.size ?? 0, null),
@@ -104,32 +145,38 @@ describe('Firefox production build', () => {
     await session?.close();
   });
 
-  it('refuses to fetch loopback sources', async () => {
+  it('refuses to fetch loopback sources, and asks no provider without host access', async () => {
     servers.reset();
+    const before = searxng.count();
+    const ext = await session.openExtensionPage('popup.html');
+    await writeProviderRecord(ext, consentedSearxng());
+    await ext.close();
     const page = await session.newPage();
     const articleUrl = `${servers.sites.news}/articles/water-charges-rise.html`;
     await page.goto(articleUrl);
     const popup = await session.openExtensionPage('popup.html');
     const status: StatusFrom = () =>
-      popup.evaluate(async (url) => {
+      popup.evaluate(async (_url) => {
         const b = (globalThis as unknown as { browser: typeof import('webextension-polyfill') })
           .browser;
-        // A match pattern with a port matches nothing in Firefox: compare URLs instead.
-        const tab = (await b.tabs.query({})).find((t) => t.url === url);
-        const reply = (await b.tabs.sendMessage(tab!.id!, {
-          sl: 1,
-          type: 'getStatus',
-          payload: {},
-        })) as {
-          ok: boolean;
-          value: { state: string; sentences: number; sourced: number };
-        };
-        return reply.ok ? reply.value : null;
+        // Without host permissions tab URLs are hidden: ask each tab's content script (only the
+        // article's tab has one).
+        for (const tab of await b.tabs.query({})) {
+          const reply = (await b.tabs
+            .sendMessage(tab.id!, { sl: 1, type: 'getStatus', payload: {} })
+            .catch(() => null)) as {
+            ok: boolean;
+            value: { state: string; sentences: number; sourced: number };
+          } | null;
+          if (reply?.ok) return reply.value;
+        }
+        return null;
       }, articleUrl);
     const done = await waitDone(status);
     expect(done.sentences).toBeGreaterThan(5);
     expect(done.sourced).toBe(0);
     expect(citedRequests()).toBe(0);
+    expect(searxng.count()).toBe(before);
     await popup.close();
     await page.close();
   });

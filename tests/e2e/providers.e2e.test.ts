@@ -28,6 +28,7 @@ import {
   type FixtureZim,
   type KiwixServer,
 } from './support/kiwix.ts';
+import { writeProviderRecord } from './support/provider-record.ts';
 import { startSearxngServer, type SearxngServer } from './support/provider-servers.ts';
 import {
   hoverSentence,
@@ -120,40 +121,14 @@ async function withChromium(run: (s: ChromiumSession) => Promise<void>): Promise
   }
 }
 
-/**
- * Writes the provider record where the extension keeps it (utils/settings/providers.ts
- * `indexedDbBackend`: database `sourcelight-secrets`, store `kv`, key `providers`), from an
- * extension page so it lands in the extension's origin. Returns what was stored.
- */
+/** Writes the provider record from an extension page (support/provider-record.ts). */
 async function writeProviderSettings(
   session: ChromiumSession,
   record: Record<string, unknown>,
 ): Promise<unknown> {
   const page = await session.openExtensionPage('popup.html');
   try {
-    return await page.evaluate(async (value) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open('sourcelight-secrets', 1);
-        req.onupgradeneeded = () => req.result.createObjectStore('kv');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      try {
-        await new Promise<void>((resolve, reject) => {
-          const tx = db.transaction('kv', 'readwrite');
-          tx.objectStore('kv').put(value, 'providers');
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        });
-        return await new Promise<unknown>((resolve, reject) => {
-          const req = db.transaction('kv').objectStore('kv').get('providers');
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error);
-        });
-      } finally {
-        db.close();
-      }
-    }, record);
+    return await writeProviderRecord(page, record);
   } finally {
     await page.close();
   }

@@ -94,7 +94,11 @@ export interface SentenceSources {
   id: string;
   status: 'sourced' | 'none' | 'error';
   sources: SourceResult[];
-  /** A short, human reason when status is 'error' (e.g. "The linked page could not be reached"). */
+  /**
+   * A short, human reason when status is 'error' (e.g. "The linked page could not be reached");
+   * with status 'none', why a search that could have found a source did not run (a provider's
+   * failure, linked pages not allowed yet).
+   */
   error?: string;
 }
 

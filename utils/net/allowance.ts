@@ -11,9 +11,15 @@ declare global {
   }
 }
 
-/** Ports on 127.0.0.1 (and only that address) that may be contacted. */
+/** What the URL guard lets through although it is not on the public internet. */
 export interface LoopbackAllowance {
+  /** Ports on 127.0.0.1 (and only that address) that may be contacted (test builds). */
   readonly ports: readonly number[];
+  /**
+   * Exact origins (`http://192.168.1.5:8080`) the reader named as a provider's endpoint: a
+   * self-hosted Kiwix, SearxNG or OpenSearch on their own machine or network. Nothing else private.
+   */
+  readonly origins?: readonly string[];
 }
 
 /** The production allowance: nothing on loopback, ever. */
@@ -30,7 +36,44 @@ export function parsePorts(list: string | undefined): LoopbackAllowance {
   return ports.length ? Object.freeze({ ports: Object.freeze(ports) }) : NO_LOOPBACK;
 }
 
-/** The allowance compiled into this build. */
+let readerOrigins: readonly string[] = Object.freeze([]);
+const originListeners = new Set<(origins: readonly string[]) => void>();
+
+/** The origin of `endpoint` as the guard compares it, or null when it is not an http(s) URL. */
+export function endpointOrigin(endpoint: string): string | null {
+  try {
+    const u = new URL(endpoint);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Records the provider endpoints the reader named (the background calls this from the provider
+ * settings). Returns whether the list changed; listeners (the network wall) hear of changes.
+ */
+export function setReaderOrigins(endpoints: readonly string[]): boolean {
+  const next = [...new Set(endpoints.map(endpointOrigin).filter((o): o is string => !!o))].sort();
+  if (next.join('\n') === readerOrigins.join('\n')) return false;
+  readerOrigins = Object.freeze(next);
+  for (const listener of originListeners) listener(readerOrigins);
+  return true;
+}
+
+/** The provider origins the reader named. */
+export function getReaderOrigins(): readonly string[] {
+  return readerOrigins;
+}
+
+/** Calls `listener` whenever the reader's provider origins change; returns the unsubscribe. */
+export function onReaderOriginsChange(listener: (origins: readonly string[]) => void): () => void {
+  originListeners.add(listener);
+  return () => originListeners.delete(listener);
+}
+
+/** The allowance in force: the compiled-in test ports plus the reader's provider origins. */
 export function buildAllowance(): LoopbackAllowance {
-  return parsePorts(import.meta.env?.SOURCELIGHT_TEST_PORTS);
+  const base = parsePorts(import.meta.env?.SOURCELIGHT_TEST_PORTS);
+  return readerOrigins.length ? { ports: base.ports, origins: readerOrigins } : base;
 }

@@ -62,6 +62,8 @@ export function checkUrl(raw: string, allow: LoopbackAllowance = buildAllowance(
     return { ok: false, reason: `${url.protocol} URLs are not fetched` };
   }
   if (url.username || url.password) return { ok: false, reason: 'URL carries credentials' };
+  // An endpoint the reader named for a provider (their own Kiwix on the LAN): that origin only.
+  if (allow.origins?.includes(url.origin)) return { ok: true, url };
 
   const host = url.hostname;
   if (host.startsWith('[')) {

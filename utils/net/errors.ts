@@ -8,7 +8,8 @@ export type NetErrorCode =
   | 'http-status'
   | 'network'
   | 'too-many-redirects'
-  | 'aborted';
+  | 'aborted'
+  | 'no-access';
 
 const READER_MESSAGES: Record<NetErrorCode, string> = {
   blocked: 'Sourcelight does not open addresses on private or local networks',
@@ -19,6 +20,8 @@ const READER_MESSAGES: Record<NetErrorCode, string> = {
   network: 'The linked page could not be reached',
   'too-many-redirects': 'The link redirected too many times',
   aborted: 'The request was cancelled',
+  'no-access':
+    'Sourcelight has not been allowed to read linked pages. You can allow it in Sourcelight’s options',
 };
 
 /**

@@ -33,6 +33,7 @@
  * enforced there) with the wall checking every hop, and the final URL is checked again here. A
  * browser redirect met without the wall is refused: no hop we cannot see is ever requested.
  */
+import type { HostAccess } from './access';
 import { buildAllowance, type LoopbackAllowance } from './allowance';
 import { checkUrl } from './check-url';
 import { charsetFromContentType, decodeBody, mimeType } from './decode';
@@ -101,6 +102,11 @@ export interface GuardedFetchOptions<A extends Accept = Accept> {
   limiter?: Limiter;
   /** Extra request headers (a provider's API token). Never cookies: credentials are omitted. */
   headers?: Record<string, string>;
+  /**
+   * The reader's host permissions (access.ts). When given, a host they did not grant is never
+   * contacted (NetError 'no-access'), and redirects are followed only once every host is granted.
+   */
+  access?: HostAccess;
 }
 
 interface FetchedBase {
@@ -144,6 +150,7 @@ async function reach(
   behindWall: boolean,
   maxRedirects: number,
   allow: LoopbackAllowance,
+  access: HostAccess | undefined,
 ): Promise<Reached> {
   if (behindWall) {
     const response = await fetch(start.href, { ...init, redirect: 'follow' });
@@ -175,6 +182,8 @@ async function reach(
     }
     const next = checkUrl(target, allow);
     if (!next.ok) throw new NetError('blocked', `redirect refused: ${next.reason}`);
+    if (access && !(await access.allows(next.url)))
+      throw new NetError('no-access', `redirect to ${next.url.host}, not granted`);
     url = next.url;
   }
 }
@@ -260,11 +269,16 @@ export async function guardedFetch(
     cache = 'default',
     limiter = sharedLimiter,
     headers: extraHeaders = {},
+    access,
   } = options;
   const first = checkUrl(url, allowance);
   if (!first.ok) throw new NetError('blocked', first.reason);
   if (signal?.aborted) throw new NetError('aborted');
-  const behindWall = (await guardState()) === 'active';
+  if (access && !(await access.allows(first.url)))
+    throw new NetError('no-access', `no host permission for ${first.url.host}`);
+  // A redirect hop to a host without permission would leave unseen by the wall (it acts only on
+  // granted hosts): with partial access, redirects are read by hand, i.e. refused in a browser.
+  const behindWall = (await guardState()) === 'active' && (!access || (await access.allowsAll()));
 
   let release: () => void;
   try {
@@ -297,6 +311,7 @@ export async function guardedFetch(
       behindWall,
       maxRedirects,
       allowance,
+      access,
     );
     if (!response.ok && accept !== 'data') {
       discard(response);

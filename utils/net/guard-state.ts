@@ -14,6 +14,12 @@ export function setGuardState(state: Promise<GuardState>): Promise<GuardState> {
   return pending;
 }
 
+/** Records a re-installation (new rules); requests from now on wait for it. */
+export function replaceGuardState(state: Promise<GuardState>): Promise<GuardState> {
+  pending = state;
+  return state;
+}
+
 /** The wall's state, or 'unavailable' when nothing ever tried to install it (Node, tests). */
 export function guardState(): Promise<GuardState> {
   return pending ?? Promise.resolve('unavailable');

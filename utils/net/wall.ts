@@ -15,9 +15,9 @@
  */
 import { browser } from 'wxt/browser';
 import { isRefusedAddress, parseIPv4 } from './address';
-import { buildAllowance, type LoopbackAllowance } from './allowance';
+import { buildAllowance, onReaderOriginsChange, type LoopbackAllowance } from './allowance';
 import { checkUrl, LOCAL_SUFFIXES } from './check-url';
-import { setGuardState, type GuardState } from './guard-state';
+import { guardState, replaceGuardState, setGuardState, type GuardState } from './guard-state';
 
 /** Session-rule ids this module owns; it removes and re-adds exactly these. */
 export const RULE_ID_BASE = 4100;
@@ -55,9 +55,12 @@ export interface WallRule {
   condition: { regexFilter: string; initiatorDomains: string[]; tabIds: number[] };
 }
 
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
- * The session rules for Chrome: one block rule per refused host pattern, and an allow rule of
- * higher priority for 127.0.0.1 on the test ports when the build has any.
+ * The session rules for Chrome: one block rule per refused host pattern, an allow rule of
+ * higher priority for 127.0.0.1 on the test ports when the build has any, and one for each
+ * provider origin the reader named (their own Kiwix or SearxNG on the local network).
  */
 export function buildWallRules(extensionId: string, allow: LoopbackAllowance): WallRule[] {
   const condition = (regexFilter: string) => ({
@@ -80,6 +83,15 @@ export function buildWallRules(extensionId: string, allow: LoopbackAllowance): W
       condition: condition(`^https?://127\\.0\\.0\\.1:(${allow.ports.join('|')})([/?#]|$)`),
     });
   }
+  for (const origin of allow.origins ?? []) {
+    if (rules.length >= RULE_ID_SPAN) break;
+    rules.push({
+      id: RULE_ID_BASE + rules.length,
+      priority: 2,
+      action: { type: 'allow' },
+      condition: condition(`^${escapeRegex(origin)}([/?#]|$)`),
+    });
+  }
   return rules;
 }
 
@@ -87,7 +99,8 @@ export function buildWallRules(extensionId: string, allow: LoopbackAllowance): W
 export interface FirefoxWallDeps {
   /** This extension's base URL, e.g. `moz-extension://<uuid>/`. */
   ownOrigin: string;
-  allow: LoopbackAllowance;
+  /** The allowance, or a getter for the one in force (it changes with the reader's providers). */
+  allow: LoopbackAllowance | (() => LoopbackAllowance);
   resolve: (hostname: string) => Promise<{ addresses: string[] }>;
 }
 
@@ -107,8 +120,11 @@ export function createFirefoxListener(deps: FirefoxWallDeps) {
   return async (details: RequestDetails): Promise<{ cancel: boolean }> => {
     const origin = details.originUrl ?? details.documentUrl ?? '';
     if (!origin.startsWith(deps.ownOrigin)) return { cancel: false };
-    const checked = checkUrl(details.url, deps.allow);
+    const allow = typeof deps.allow === 'function' ? deps.allow() : deps.allow;
+    const checked = checkUrl(details.url, allow);
     if (!checked.ok) return { cancel: true };
+    // An origin the reader named for a provider may resolve to their own network: that is the point.
+    if (allow.origins?.includes(checked.url.origin)) return { cancel: false };
     const host = checked.url.hostname;
     // IP literals were judged by checkUrl (with the test allowance); only names need DNS.
     if (host.startsWith('[') || parseIPv4(host)) return { cancel: false };
@@ -157,9 +173,9 @@ async function installChromeRules(
  * 'active' when the browser enforces the wall; guardedFetch waits for this and refuses redirects
  * it cannot check while the wall is down.
  */
-export function installNetworkGuard(
-  allow: LoopbackAllowance = buildAllowance(),
-): Promise<GuardState> {
+export function installNetworkGuard(fixed?: LoopbackAllowance): Promise<GuardState> {
+  // Without a fixed allowance (tests pass one), the one in force is read at each request.
+  const allow = () => fixed ?? buildAllowance();
   const ff = browser as unknown as FirefoxApis;
   const dnr = (browser as unknown as { declarativeNetRequest?: ChromeDnrApi })
     .declarativeNetRequest;
@@ -177,10 +193,14 @@ export function installNetworkGuard(
     );
     state = Promise.resolve('active');
   } else if (dnr?.updateSessionRules) {
-    state = installChromeRules(dnr, allow).catch((e: unknown) => {
-      console.warn('[sourcelight] network guard rules were refused', e);
-      return 'unavailable' as const;
-    });
+    const install = () =>
+      installChromeRules(dnr, allow()).catch((e: unknown) => {
+        console.warn('[sourcelight] network guard rules were refused', e);
+        return 'unavailable' as const;
+      });
+    state = install();
+    // A provider origin named or dropped: fetches wait for the rules that say so.
+    if (!fixed) onReaderOriginsChange(() => replaceGuardState(guardState().then(install)));
   } else {
     state = Promise.resolve('unavailable');
   }

@@ -2,17 +2,14 @@
  * Search-provider settings: which providers the reader turned on, their endpoints and API keys,
  * the reader's consent per provider, and the persisted daily request budget.
  *
- * Where the secrets live. Content scripts must never read an API key or a private endpoint:
- * - Chrome: `storage.local` (key `providerSecrets`), made trusted-contexts-only by
- *   {@link protectSecrets} at background start. That also hides every other `storage.local` key
- *   from content scripts, so the content-visible settings must move out of `storage.local`
- *   (see the providers README for the integrator's change).
- * - Firefox has no `setAccessLevel`: its content scripts read all of `storage.local`. There the
- *   record is kept in an IndexedDB database of the extension's origin, which content scripts
- *   (running in the page's origin) cannot open.
- * Nothing here is in `storage.sync`, so keys never travel to the reader's browser account.
+ * Where the secrets live. Content scripts must never read an API key or a private endpoint, and
+ * `storage.local` holds the settings the content script needs, so the provider record is kept in
+ * an IndexedDB database of the extension's origin (`sourcelight-secrets`), in both browsers.
+ * Content scripts run in the page's origin: `indexedDB.open('sourcelight-secrets')` there opens
+ * the page's own, empty database. `storage.local` holds no secret, so it needs no
+ * `setAccessLevel`. Nothing here is in `storage.sync`, so keys never travel to the reader's
+ * browser account. tests/e2e/secrets.e2e.test.ts proves a content script cannot read them.
  */
-import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { PROVIDER_IDS, type ProviderConfig, type ProviderId } from '../sources/providers/types';
 
@@ -86,7 +83,10 @@ export interface SecretBackend {
   write(value: unknown): Promise<void>;
 }
 
-/** `storage.local`, key `providerSecrets`: private only once {@link protectSecrets} ran (Chrome). */
+/**
+ * `storage.local`, key `providerSecrets`: only where there is no IndexedDB (unit tests in Node).
+ * Content scripts can read `storage.local`, so no browser build uses it.
+ */
 export const storageLocalBackend: SecretBackend = (() => {
   const item = storage.defineItem<unknown>('local:providerSecrets', { fallback: null });
   return { read: () => item.getValue(), write: (v) => item.setValue(v) };
@@ -129,24 +129,6 @@ export function indexedDbBackend(factory: IDBFactory = indexedDB): SecretBackend
       }
     },
   };
-}
-
-type AccessLevelArea = { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
-
-/** Whether this browser can hide `storage.local` from content scripts (Chrome 102+). */
-export function canProtectStorageLocal(): boolean {
-  return typeof (browser.storage.local as AccessLevelArea).setAccessLevel === 'function';
-}
-
-/**
- * Makes `storage.local` readable by extension contexts only, where the browser can (Chrome).
- * Call at background start, before anything awaits. Resolves with what was done.
- */
-export async function protectSecrets(): Promise<'trusted-contexts' | 'unsupported'> {
-  const local = browser.storage.local as AccessLevelArea;
-  if (typeof local.setAccessLevel !== 'function') return 'unsupported';
-  await local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
-  return 'trusted-contexts';
 }
 
 /**

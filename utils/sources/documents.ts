@@ -53,6 +53,11 @@ export interface DocDeps {
   };
   /** Reader-facing message for a failed load. */
   describeError(err: unknown): string;
+  /**
+   * Whether a failure is worth remembering for a while; false for one the reader can lift at
+   * once (no host permission yet), so the next batch after they allow it tries again.
+   */
+  remember?(err: unknown): boolean;
 }
 
 const FAILED_TTL_MS = 10 * 60 * 1000;
@@ -116,6 +121,7 @@ export class DocumentLoader {
     const cached = await this.deps.cache.get(url).catch(() => undefined);
     if (cached) return { doc: cached, stored: Promise.resolve() };
     let doc: LoadedDoc;
+    let remember = true;
     try {
       const res = await this.deps.fetchText(url);
       const ex = this.deps.extract(res.body, res.finalUrl, res.contentType);
@@ -136,9 +142,15 @@ export class DocumentLoader {
       };
     } catch (err) {
       doc = { url, error: this.deps.describeError(err) };
+      remember = this.deps.remember?.(err) ?? true;
     }
+    // A failure the reader can lift at once (no host permission yet) is not remembered.
     const stored = (
-      isFailed(doc) ? this.deps.cache.set(url, doc, FAILED_TTL_MS) : this.deps.cache.set(url, doc)
+      !isFailed(doc)
+        ? this.deps.cache.set(url, doc)
+        : remember
+          ? this.deps.cache.set(url, doc, FAILED_TTL_MS)
+          : Promise.resolve()
     ).catch(() => {});
     return { doc, stored };
   }

@@ -17,6 +17,7 @@ import {
   type Passage,
   type PassageIndex,
 } from '../ranking';
+import { NetError } from '../net/errors';
 import { collapseCopies } from '../ranking/dedupe';
 import { textFragmentFor } from '../ranking/fragment';
 import { isFailed, type DocumentLoader, type SourceDoc } from './documents';
@@ -35,13 +36,23 @@ const CITED_THRESHOLD_FACTOR = 0.6;
 export interface ProviderHook {
   /** Ids of the providers the reader turned on and consented to (part of the cache key). */
   active(): Promise<string[]>;
-  /** Candidate URLs per sentence id; never throws. */
+  /** Candidate URLs per sentence id, and why a provider stopped (for the reader); never throws. */
   find(
     sentences: SentenceRequest[],
     page: FindSourcesRequest['page'],
     signal: AbortSignal,
-  ): Promise<Map<string, Array<{ url: string; verdict?: string }>>>;
+  ): Promise<ProviderFound>;
 }
+
+/** What the providers found for one batch. */
+export interface ProviderFound {
+  candidates: Map<string, Array<{ url: string; verdict?: string }>>;
+  /** One reader-facing sentence per provider that failed ("Brave Search refused the API key…"). */
+  failures: string[];
+}
+
+/** Longest explanation sent with an unsourced sentence. */
+const MAX_NOTE_CHARS = 600;
 
 export interface ResultCache {
   get(key: string): Promise<SentenceSources | undefined>;
@@ -116,6 +127,7 @@ export class SourceService {
     );
     const todo = perSentence.map((p, i) => ({ ...p, i })).filter(({ i }) => !answers[i]);
     const verdicts = new Map<string, string>();
+    let providerFailures: string[] = [];
     if (todo.length && active.length && this.providers) {
       // Providers only hear about sentences with no answer yet; their URLs join the sentence's
       // candidates after its own citations and are ranked like any other page.
@@ -124,12 +136,13 @@ export class SourceService {
         req.page,
         signal ?? new AbortController().signal,
       );
+      providerFailures = found.failures;
       for (const t of todo) {
         const seen = new Set(t.candidates.map((c) => c.url));
         const own = t.candidates.filter((c) => c.via !== 'outbound');
         const rest = t.candidates.filter((c) => c.via === 'outbound');
         const extra: Candidate[] = [];
-        for (const c of found.get(t.s.id) ?? []) {
+        for (const c of found.candidates.get(t.s.id) ?? []) {
           const url = bare(c.url);
           if (seen.has(url)) continue;
           seen.add(url);
@@ -164,15 +177,34 @@ export class SourceService {
       const { index } = this.indexFor(docs, req.page.lang);
       for (const { s, candidates, i } of todo) {
         const answer = this.answer(s, candidates, docs, failures, index, req.page, verdicts);
+        // An unsourced sentence says why a search that could have helped did not run. Such an
+        // answer is not cached: the reader may fix the cause (a key, a permission) at once.
+        const notes =
+          answer.status === 'none' ? this.notes(candidates, failures, providerFailures) : '';
+        if (notes) answer.error = notes;
         answers[i] = answer;
         // Stored behind the answer: the reader does not wait for the cache write.
-        if (answer.status !== 'error') void this.results.set(keys[i]!, answer).catch(() => {});
+        if (answer.status !== 'error' && !notes)
+          void this.results.set(keys[i]!, answer).catch(() => {});
       }
     }
     return answers.map((a, i): SentenceSources => ({
       ...(a ?? { status: 'none', sources: [] }),
       id: req.sentences[i]!.id,
     }));
+  }
+
+  /** Why an unsourced sentence may lack a source: failed providers, pages not yet allowed. */
+  private notes(
+    candidates: Candidate[],
+    failures: Map<string, string>,
+    providers: string[],
+  ): string {
+    const notes = [...providers];
+    const denied = new NetError('no-access').message;
+    if (candidates.some((c) => failures.get(c.url) === denied)) notes.push(denied);
+    const text = notes.map((n) => n.replace(/[.\s]+$/, '')).join('. ');
+    return text ? `${text}.`.slice(0, MAX_NOTE_CHARS) : '';
   }
 
   private indexFor(docs: Map<string, SourceDoc>, lang?: string) {

@@ -120,4 +120,14 @@ describe('loopback allowance', () => {
     const ports = buildAllowance().ports;
     expect(ports.every((p) => Number.isInteger(p) && p > 0 && p < 65536)).toBe(true);
   });
+
+  it('lets through exactly the provider origins the reader named', () => {
+    const allow = { ports: [], origins: ['http://192.168.1.5:8080', 'http://localhost:9200'] };
+    expect(refused('http://192.168.1.5:8080/search?q=x', allow)).toBeNull();
+    expect(refused('http://localhost:9200/news/_search', allow)).toBeNull();
+    expect(refused('http://192.168.1.5:8081/', allow)).not.toBeNull();
+    expect(refused('https://192.168.1.5:8080/', allow)).not.toBeNull();
+    expect(refused('http://127.0.0.1:9200/', allow)).not.toBeNull();
+    expect(refused('http://user:pw@192.168.1.5:8080/', allow)).not.toBeNull();
+  });
 });

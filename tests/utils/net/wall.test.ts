@@ -105,6 +105,18 @@ describe('Chrome wall rules', () => {
     expect(verdict(test, 'http://127.0.0.1:8603/')).toBe('block');
     expect(verdict(test, 'http://localhost:8601/')).toBe('block');
   });
+
+  it('allows exactly the provider origins the reader named, nothing else private', () => {
+    const named = buildWallRules('id', {
+      ports: [],
+      origins: ['http://192.168.1.5:8080', 'http://kiwix.lan'],
+    });
+    expect(verdict(named, 'http://192.168.1.5:8080/search?pattern=x')).toBe('allow');
+    expect(verdict(named, 'http://kiwix.lan/wiki/A')).toBe('allow');
+    expect(verdict(named, 'http://192.168.1.5:8081/')).toBe('block');
+    expect(verdict(named, 'http://192.168.1.6:8080/')).toBe('block');
+    expect(verdict(named, 'http://kiwix.lan.evil.example/')).not.toBe('allow');
+  });
 });
 
 describe('Firefox wall listener', () => {
@@ -154,6 +166,18 @@ describe('Firefox wall listener', () => {
     expect((await ours('https://public.example/a')).cancel).toBe(false);
     expect((await ours('https://rebind.example/a')).cancel).toBe(true);
     expect((await ours('https://sneaky.example/a')).cancel).toBe(true);
+  });
+
+  it('lets a named provider origin through without a lookup, and only that origin', async () => {
+    const named = createFirefoxListener({
+      ownOrigin: own,
+      allow: () => ({ ports: [], origins: ['http://kiwix.lan:8080'] }),
+      resolve: async () => ({ addresses: ['192.168.1.5'] }),
+    });
+    const from = (url: string) => named({ url, originUrl: `${own}x.html` });
+    expect((await from('http://kiwix.lan:8080/search')).cancel).toBe(false);
+    expect((await from('http://kiwix.lan:8081/search')).cancel).toBe(true);
+    expect((await from('http://nas.lan/')).cancel).toBe(true);
   });
 
   it('fails closed when the name does not resolve', async () => {

@@ -7,7 +7,6 @@ import {
   PROVIDER_IDS,
   ProviderBudget,
   ProviderSettingsStore,
-  protectSecrets,
   storageLocalBackend,
 } from '@/utils/settings/providers';
 
@@ -55,21 +54,6 @@ describe('provider settings', () => {
     expect(s.brave).toEqual({ enabled: false });
     expect(s.kiwix).toEqual({ enabled: true, book: 'wiki', fields: { url: 'u' } });
     expect('nope' in s).toBe(false);
-  });
-
-  it('protectSecrets asks for trusted contexts where the browser can, and says when it cannot', async () => {
-    const local = fakeBrowser.storage.local as unknown as {
-      setAccessLevel?: (o: unknown) => Promise<void>;
-    };
-    const before = local.setAccessLevel;
-    delete local.setAccessLevel;
-    expect(await protectSecrets()).toBe('unsupported');
-    const calls: unknown[] = [];
-    local.setAccessLevel = async (o) => void calls.push(o);
-    expect(await protectSecrets()).toBe('trusted-contexts');
-    expect(calls).toEqual([{ accessLevel: 'TRUSTED_CONTEXTS' }]);
-    if (before) local.setAccessLevel = before;
-    else delete local.setAccessLevel;
   });
 });
 

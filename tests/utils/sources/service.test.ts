@@ -4,6 +4,7 @@ import { extractFetched } from '@/utils/extract';
 import type { FindSourcesRequest, SentenceSources } from '@/utils/messaging/types';
 import { segmentSentences } from '@/utils/sentences/segment';
 import { DocumentLoader, toPassages, type LoadedDoc } from '@/utils/sources/documents';
+import { NetError } from '@/utils/net/errors';
 import { SourceService } from '@/utils/sources/service';
 
 const page = (body: string, title: string) =>
@@ -140,5 +141,89 @@ describe('toPassages', () => {
     ]);
     for (const p of passages) expect(p.end - p.start).toBeLessThanOrEqual(600);
     expect(passages.length).toBeGreaterThan(3);
+  });
+});
+
+describe('SourceService: why an unsourced sentence has no source', () => {
+  const unsourced = (): FindSourcesRequest => ({
+    page: { url: 'https://news.example/story', title: 'Story', lang: 'en', outboundLinks: [] },
+    sentences: [
+      {
+        id: 's1',
+        text: 'The harbour authority dredged the channel to 14 metres last spring.',
+        links: [],
+        footnotes: [],
+      },
+    ],
+  });
+
+  it('names each failed provider calmly, and does not cache that answer', async () => {
+    const store = new Map<string, unknown>();
+    const cache = <V>() => ({
+      get: async (k: string) => store.get(k) as V | undefined,
+      set: async (k: string, v: V) => void store.set(k, v),
+    });
+    const loader = new DocumentLoader({
+      fetchText: async () => {
+        throw new Error('unreachable');
+      },
+      fetchFavicon: async () => undefined,
+      extract: (body, url, type) => extractFetched(body, url, type),
+      segment: segmentSentences,
+      cache: cache<LoadedDoc>(),
+      describeError: () => 'The linked page could not be reached',
+    });
+    let asked = 0;
+    const svc = new SourceService(loader, cache<SentenceSources>(), {
+      active: async () => ['brave'],
+      find: async () => {
+        asked++;
+        return {
+          candidates: new Map(),
+          failures: ["Brave Search: today's request budget is spent"],
+        };
+      },
+    });
+    const [first] = await svc.find(unsourced());
+    expect(first).toMatchObject({
+      status: 'none',
+      error: "Brave Search: today's request budget is spent.",
+    });
+    // The reader may fix the cause at once: the next batch asks again.
+    await svc.find(unsourced());
+    expect(asked).toBe(2);
+  });
+
+  it('says linked pages are not allowed yet, and tries again once they may be', async () => {
+    let granted = false;
+    const fetched: string[] = [];
+    const store = new Map<string, unknown>();
+    const cache = <V>() => ({
+      get: async (k: string) => store.get(k) as V | undefined,
+      set: async (k: string, v: V) => void store.set(k, v),
+    });
+    const loader = new DocumentLoader({
+      fetchText: async (url) => {
+        if (!granted) throw new NetError('no-access');
+        fetched.push(url);
+        return { finalUrl: url, body: PAGES[url]!, contentType: 'text/html' };
+      },
+      fetchFavicon: async () => undefined,
+      extract: (body, url, type) => extractFetched(body, url, type),
+      segment: segmentSentences,
+      cache: cache<LoadedDoc>(),
+      describeError: (e) => (e instanceof Error ? e.message : String(e)),
+      remember: (e) => !(e instanceof NetError && e.code === 'no-access'),
+    });
+    const svc = new SourceService(loader, cache<SentenceSources>());
+    const req = request({ links: [] });
+    req.page.outboundLinks = [{ href: 'https://council.example/minutes', text: 'minutes' }];
+    const [before] = await svc.find(req);
+    expect(before?.status).toBe('none');
+    expect(before?.error).toMatch(/not been allowed to read linked pages/);
+    granted = true;
+    const [after] = await svc.find(req);
+    expect(fetched).toEqual(['https://council.example/minutes']);
+    expect(after?.status).toBe('sourced');
   });
 });

@@ -10,6 +10,8 @@ const READER_MESSAGES: Record<ProviderErrorCode, (name: string) => string> = {
   server: (n) => `${n} had a server error`,
   timeout: (n) => `${n} took too long to answer`,
   blocked: (n) => `Sourcelight does not contact the address set for ${n}`,
+  'no-access': (n) =>
+    `Sourcelight has not been allowed to contact ${n}; turn ${n} off and on again in the options to allow it`,
   aborted: () => 'The request was cancelled',
 };
 

@@ -56,6 +56,7 @@ export type ProviderErrorCode =
   | 'server'
   | 'timeout'
   | 'blocked'
+  | 'no-access'
   | 'aborted';
 
 /** A minimal HTTP answer: providers read status, a few headers and the body as text. */
