@@ -54,6 +54,9 @@ beforeEach(async () => {
   ).commands.onCommand;
   vi.spyOn(onCommand, 'addListener').mockImplementation(() => undefined);
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  // The reader granted host access (optional host permissions, asked at run time); without it
+  // the background contacts nothing (tests/utils/net/access.test.ts).
+  vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
   await background.main();
 });
 
