@@ -56,7 +56,8 @@ beforeEach(async () => {
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   // The reader granted host access (optional host permissions, asked at run time); without it
   // the background contacts nothing (tests/utils/net/access.test.ts).
-  vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+  const permissions = fakeBrowser.permissions as unknown as { contains: () => Promise<boolean> };
+  vi.spyOn(permissions, 'contains').mockResolvedValue(true);
   await background.main();
 });
 
