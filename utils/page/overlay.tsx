@@ -1,14 +1,23 @@
 /**
  * The one element Sourcelight adds to a page: a host at the end of <html> with a closed shadow
  * root holding the card, its inlined styles and a polite live region. Created on first use,
- * removed by destroy(); placed against the sentence's Range (see position.ts).
+ * removed by destroy(); positioned with Floating UI against the sentence's Range.
  */
+import {
+  autoUpdate,
+  computePosition,
+  flip,
+  inline,
+  offset,
+  shift,
+  size,
+  type VirtualElement,
+} from '@floating-ui/dom';
 import { render } from 'preact';
 import { SourceCard, type SourceCardProps } from '../../components/SourceCard';
 import { uiLocale } from '../../components/i18n';
 import { CARD_CSS } from '../../components/styles';
 import { isPersonInput } from './guards';
-import { follow, lineBoxes, place } from './position';
 
 /** How often a shown card checks that the page has not covered or faded it. */
 const WATCH_MS = 250;
@@ -151,28 +160,43 @@ export class Overlay {
     );
     this.shown = true;
     this.stopAutoUpdate?.();
-    const context = anchor.commonAncestorContainer;
-    const anchorEl = context instanceof Element ? context : context.parentElement;
-    const update = () => {
-      const win = this.doc.defaultView;
-      if (!win) return;
-      const view = { width: win.innerWidth, height: win.innerHeight };
-      let lines = lineBoxes(anchor.getClientRects());
-      if (!lines.length) lines = [anchor.getBoundingClientRect()];
-      // Measured at its natural height first: the limit from the last placement may not apply.
-      float.style.removeProperty('--sl-max-height');
-      const natural = float.getBoundingClientRect();
-      const first = place(lines, natural, view);
-      float.style.setProperty('--sl-max-height', `${first.maxHeight}px`);
-      const { x, y } = place(lines, float.getBoundingClientRect(), view, first.side);
-      float.style.left = `${x}px`;
-      float.style.top = `${y}px`;
-      if (!this.shown) return;
-      this.watchTimer ??= setInterval(() => this.checkObscured(), WATCH_MS);
-      this.checkObscured();
+    const reference: VirtualElement = {
+      getBoundingClientRect: () => anchor.getBoundingClientRect(),
+      getClientRects: () => anchor.getClientRects(),
+      contextElement:
+        anchor.commonAncestorContainer instanceof Element
+          ? anchor.commonAncestorContainer
+          : (anchor.commonAncestorContainer.parentElement ?? undefined),
     };
-    this.stopAutoUpdate = follow(float, anchorEl, update);
-    update();
+    // Below the sentence's line (inline), flipped above when there is no room, shifted into the
+    // viewport, and at most 60% of the viewport tall (size); re-placed on scroll and resize.
+    const update = () =>
+      computePosition(reference, float, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          inline(),
+          offset(8),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          size({
+            padding: 8,
+            apply({ availableHeight, elements }) {
+              const max = Math.max(120, Math.min(availableHeight, window.innerHeight * 0.6));
+              elements.floating.style.setProperty('--sl-max-height', `${Math.floor(max)}px`);
+            },
+          }),
+        ],
+      }).then(({ x, y }) => {
+        float.style.left = `${Math.round(x)}px`;
+        float.style.top = `${Math.round(y)}px`;
+        if (!this.shown) return;
+        this.watchTimer ??= setInterval(() => this.checkObscured(), WATCH_MS);
+        this.checkObscured();
+      });
+    this.stopAutoUpdate = autoUpdate(reference, float, () => void update(), {
+      animationFrame: false,
+    });
   }
 
   /** Called when the page covers or fades the shown card; returns the unsubscribe. */
