@@ -30,9 +30,12 @@ export default defineContentScript({
       () => browser.runtime?.id != null,
       ctx.signal,
     );
-    // Chromium keeps a content script running after its extension was reloaded or removed,
-    // marks and card still in the page; `ctx.isInvalid` notices the lost context and fires
-    // onInvalidated below, which takes everything away.
+    // Chromium keeps a content script running after its extension was reloaded, updated,
+    // disabled or removed, marks and card still in the page. Measured in Chromium 156 (the
+    // extension disabled under an open tab): `runtime.id` turns undefined and extension calls
+    // throw "Extension context invalidated."; `ctx.isInvalid` reads `runtime.id` once a second here, a cheap check, and
+    // fires onInvalidated below, which takes everything away (tests/e2e/hostile-lifecycle).
+    // A stopped or idle service worker leaves `runtime.id` defined: it is no reason to tear down.
     const liveness = setInterval(() => {
       if (ctx.isInvalid) clearInterval(liveness);
     }, 1_000);
@@ -113,13 +116,24 @@ export default defineContentScript({
     // Test builds only: lets tests/e2e/secrets.e2e.test.ts try to read keys from this world.
     const unprobe = TEST_BUILD ? listenForProbe(doc) : () => {};
     ctx.onInvalidated(() => {
-      clearInterval(liveness);
-      unprobe();
-      unwatch();
-      unhandle();
-      session?.abort();
-      page.stop();
-      overlay.destroy();
+      const steps = [
+        () => clearInterval(liveness),
+        unprobe,
+        unwatch,
+        unhandle,
+        () => session?.abort(),
+        () => page.stop(),
+        () => overlay.destroy(),
+      ];
+      // Each step on its own: with the extension gone an API call may throw, and the page
+      // must still be cleared by the steps after it.
+      for (const step of steps) {
+        try {
+          step();
+        } catch {
+          // Nothing to report to: the extension this script belonged to is gone.
+        }
+      }
     });
     apply();
   },

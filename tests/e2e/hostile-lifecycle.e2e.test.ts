@@ -1,17 +1,22 @@
 // @vitest-environment node
 /**
- * Issue 7, case 14 (Chromium only: it needs CDP to stop the service worker): the worker killed
- * mid-lookup loses no answer. The foundation suite has the demo-site version of this test
- * ("loses no answer when the service worker is killed mid-request").
+ * Issue 7, case 14 (Chromium only: it needs CDP to stop the service worker, and a second
+ * extension with the `management` permission to take this one away): the worker killed
+ * mid-lookup loses no answer; the extension removed under an open tab leaves nothing in it, and
+ * loaded again shows one set of marks and one card after the tab reloads. The foundation suite
+ * has the demo-site version of the first ("loses no answer when the service worker is killed
+ * mid-request").
  *
- * Not here yet: the extension reloaded under an open tab. Under this harness
- * `chrome.runtime.reload()` from the worker unloads the extension and does not load it back
- * (no new service worker; its popup then fails with ERR_BLOCKED_BY_CLIENT), and the orphaned
- * content script kept its marks, card host and stylesheet for 18 s+: the `ctx.isInvalid` poll in
- * entrypoints/content.ts did not fire.
+ * Removal is `chrome.management.setEnabled(id, false)` from tests/e2e/harness/fixtures/
+ * manager-extension: Chromium unloads the extension as for an update or an uninstall, and the
+ * content script left in the tab is orphaned (`runtime.id` undefined, extension APIs throw
+ * "Extension context invalidated."). `chrome.runtime.reload()` is no substitute under this
+ * harness: the extension does not come back (no new worker; its pages fail with
+ * ERR_BLOCKED_BY_CLIENT).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -22,9 +27,17 @@ import {
   type ChromiumSession,
   type FixtureServer,
 } from './harness/index.ts';
-import { highlightTexts, recordStatus, waitForState } from './support/sourcelight.ts';
+import {
+  hoverSentence,
+  highlightTexts,
+  recordStatus,
+  waitForCard,
+  waitForState,
+} from './support/sourcelight.ts';
 
 const PAGES = join(REPO_ROOT, 'tests/e2e/fixtures/hostile/page');
+const MANAGER = fileURLToPath(new URL('./harness/fixtures/manager-extension/', import.meta.url));
+const CLAIM = 'The island ferry will resume its daily crossings on 3 June';
 const REPORT = readFileSync(
   join(REPO_ROOT, 'tests/e2e/fixtures/hostile/source/report.html'),
   'utf8',
@@ -33,6 +46,7 @@ const REPORT = readFileSync(
 let session: ChromiumSession;
 let site: FixtureServer;
 let source: FixtureServer;
+let managerId: string;
 
 beforeAll(async () => {
   // The cited page answers after 2.5 s, so a worker stopped meanwhile dies mid-lookup.
@@ -48,7 +62,11 @@ beforeAll(async () => {
     { '/article.html': article, '/favicon.ico': { status: 204, body: '' } },
     { port: 8615 },
   );
-  session = await launchChromium({ extensionDir: TEST_BUILD_DIRS.chrome });
+  session = await launchChromium({
+    extensionDir: TEST_BUILD_DIRS.chrome,
+    extraExtensionDirs: [MANAGER],
+  });
+  managerId = await session.extraExtensionId('manager.js');
 });
 afterAll(async () => {
   await session?.close();
@@ -78,6 +96,108 @@ describe('case 14: worker killed, extension reloaded', () => {
       'the first lookup died with the worker',
     ).toBeGreaterThanOrEqual(2);
     expect(await highlightTexts(page, 'sourcelight-sourced')).toHaveLength(1);
+    await page.close();
+  });
+});
+
+/** What the extension leaves in a page, counted from the page's own world. */
+async function traces(page: Page) {
+  return page.evaluate(() => ({
+    // Ranges per highlight name (the marks live in CSS.highlights, not in the DOM).
+    highlights: Object.fromEntries(
+      [...(CSS.highlights as unknown as Map<string, { size: number }>)]
+        .filter(([name]) => name.startsWith('sourcelight-'))
+        .map(([name, set]) => [name, set.size]),
+    ) as Record<string, number>,
+    hosts: document.querySelectorAll('sourcelight-ui').length,
+    sheets: document.adoptedStyleSheets.length,
+    styles: document.querySelectorAll('style').length,
+  }));
+}
+
+/** Enables or disables the extension under test from the manager extension's page. */
+async function setEnabled(enabled: boolean): Promise<void> {
+  const manager = await session.context.newPage();
+  await manager.goto(`chrome-extension://${managerId}/manager.html`);
+  await manager.evaluate(
+    ([id, on]) =>
+      (
+        globalThis as unknown as {
+          chrome: { management: { setEnabled(id: string, on: boolean): Promise<void> } };
+        }
+      ).chrome.management.setEnabled(id, on),
+    [session.extensionId, enabled] as const,
+  );
+  await manager.close();
+}
+
+describe('case 14: the extension removed and loaded again with a tab open', () => {
+  let page: Page;
+  let pristine: Awaited<ReturnType<typeof traces>>;
+  let before: Awaited<ReturnType<typeof traces>>;
+
+  it('[chromium] the extension removed with a tab open → the orphaned content script removes its marks, card and styles', async () => {
+    source.resetRequests();
+    page = await openArticle();
+    // Errors of the content script's world (isolated worlds included) and of the page.
+    const cdp = await session.context.newCDPSession(page);
+    const errors: string[] = [];
+    cdp.on('Runtime.exceptionThrown', (e) =>
+      errors.push(e.exceptionDetails.exception?.description ?? e.exceptionDetails.text),
+    );
+    cdp.on('Runtime.consoleAPICalled', (e) => {
+      if (e.type === 'error' || e.type === 'warning')
+        errors.push(e.args.map((a) => String(a.value ?? a.description)).join(' '));
+    });
+    await cdp.send('Runtime.enable');
+    // The article as served: its own <style> elements, no adopted sheet, nothing of ours.
+    pristine = {
+      highlights: {},
+      hosts: 0,
+      sheets: 0,
+      styles: (readFileSync(join(PAGES, 'article.html'), 'utf8').match(/<style[\s>]/g) ?? [])
+        .length,
+    };
+    const done = await waitForState(page, ['done'], 30_000);
+    expect(done.sourced).toBe(1);
+    await hoverSentence(page, CLAIM);
+    await waitForCard(page);
+    before = await traces(page);
+    expect(before.highlights['sourcelight-sourced'], 'marks before removal').toBe(1);
+    expect(before.hosts, 'card host before removal').toBe(1);
+    expect(before.sheets + before.styles, 'mark styles before removal').toBeGreaterThan(
+      pristine.sheets + pristine.styles,
+    );
+
+    const t0 = Date.now();
+    await setEnabled(false);
+    await expect.poll(() => traces(page), { timeout: 10_000, interval: 100 }).toEqual(pristine);
+    console.log(
+      `[case 14] orphaned content script cleared the page ${Date.now() - t0} ms after the extension was disabled`,
+    );
+    // It stays gone: nothing answers a hover any more, nothing comes back.
+    await hoverSentence(page, CLAIM).catch(() => undefined);
+    await page.waitForTimeout(1_500);
+    expect(await traces(page)).toEqual(pristine);
+    expect(errors, 'no error from the orphaned content script or the page').toEqual([]);
+    await cdp.detach();
+  });
+
+  it('[chromium] the extension loaded again and the tab reloaded → exactly one set of marks and one UI host', async () => {
+    await setEnabled(true);
+    await session.worker({ timeoutMs: 20_000 });
+    // Chromium does not inject into tabs already open, and the orphan stays gone.
+    await page.waitForTimeout(1_000);
+    expect(await traces(page)).toEqual(pristine);
+    await page.reload();
+    const done = await waitForState(page, ['done'], 30_000);
+    expect(done.sourced).toBe(1);
+    expect(await highlightTexts(page, 'sourcelight-sourced')).toHaveLength(1);
+    await hoverSentence(page, CLAIM);
+    await waitForCard(page);
+    const after = await traces(page);
+    expect(after.hosts, 'one UI host').toBe(1);
+    expect(after, 'the same marks, styles and card host as the first visit').toEqual(before);
     await page.close();
   });
 });

@@ -3,7 +3,7 @@
  * for 127.0.0.1, and gives tests handles on the extension: its id, its service worker (also
  * across restarts), its pages, and the content script's isolated world.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -25,6 +25,12 @@ export interface ChromiumLaunchOptions {
   headless?: boolean;
   /** Reuse a profile (e.g. to test state across browser restarts); a temporary one otherwise. */
   userDataDir?: string;
+  /**
+   * More unpacked extensions to load beside it (test helpers such as
+   * `fixtures/manager-extension`). Their service worker must not share the file name of
+   * `extensionDir`'s, which is how the extension under test is told apart.
+   */
+  extraExtensionDirs?: string[];
 }
 
 /** `ServiceWorker.workerVersionUpdated` running states as Chromium reports them. */
@@ -51,6 +57,11 @@ export interface ChromiumSession {
   /** Waits until Chromium reports the worker running again (after an event woke it). */
   waitForWorkerRunning(opts?: { timeoutMs?: number }): Promise<void>;
   newPage(): Promise<Page>;
+  /**
+   * The id of an extra extension (see `extraExtensionDirs`) whose service worker is
+   * `workerFile`, e.g. `manager.js`.
+   */
+  extraExtensionId(workerFile: string, opts?: { timeoutMs?: number }): Promise<string>;
   /** Opens `chrome-extension://<id>/<path>`, e.g. `popup.html`, and waits for load. */
   openExtensionPage(path: string): Promise<Page>;
   /**
@@ -73,11 +84,17 @@ export interface ChromiumSession {
  * loopback by default, so 127.0.0.1/localhost stay direct. Do NOT add `<-loopback>` to a bypass
  * list: that syntax *removes* the loopback bypass and breaks every local page.
  */
-export function chromiumArgs(extensionDir: string, proxyPort: number, headless: boolean): string[] {
+export function chromiumArgs(
+  extensionDir: string,
+  proxyPort: number,
+  headless: boolean,
+  extraExtensionDirs: string[] = [],
+): string[] {
+  const extensions = [extensionDir, ...extraExtensionDirs].join(',');
   return [
     ...(headless ? ['--headless=new'] : []),
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
+    `--disable-extensions-except=${extensions}`,
+    `--load-extension=${extensions}`,
     '--no-sandbox',
     '--disable-gpu',
     '--no-first-run',
@@ -108,6 +125,16 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Launches Chromium with the extension and waits for its service worker to register. */
 export async function launchChromium(opts: ChromiumLaunchOptions): Promise<ChromiumSession> {
   const extensionDir = resolve(requireBuild(opts.extensionDir));
+  const extraDirs = (opts.extraExtensionDirs ?? []).map((dir) => resolve(dir));
+  // With extras loaded, the extension under test is the one running its own worker file.
+  const workerFile = (
+    JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
+      background?: { service_worker?: string };
+    }
+  ).background?.service_worker;
+  const isOwnWorker = (url: string) =>
+    url.startsWith('chrome-extension://') &&
+    (workerFile === undefined || new URL(url).pathname === `/${workerFile}`);
   const headless = opts.headless ?? true;
   const ownProfile = opts.userDataDir === undefined;
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'sourcelight-chromium-'));
@@ -119,7 +146,7 @@ export async function launchChromium(opts: ChromiumLaunchOptions): Promise<Chrom
       // Playwright's own headless flag would pick the old headless shell mode; we pass
       // --headless=new ourselves because only the new mode runs extensions.
       headless: false,
-      args: chromiumArgs(extensionDir, proxy.port, headless),
+      args: chromiumArgs(extensionDir, proxy.port, headless, extraDirs),
       ignoreDefaultArgs: [
         '--disable-extensions',
         '--disable-component-extensions-with-background-pages',
@@ -133,9 +160,9 @@ export async function launchChromium(opts: ChromiumLaunchOptions): Promise<Chrom
   }
 
   const firstWorker =
-    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    context.serviceWorkers().find((w) => isOwnWorker(w.url())) ??
     (await context.waitForEvent('serviceworker', {
-      predicate: (w) => w.url().startsWith('chrome-extension://'),
+      predicate: (w) => isOwnWorker(w.url()),
       timeout: 15_000,
     }));
   const extensionId = new URL(firstWorker.url()).host;
@@ -225,6 +252,18 @@ export async function launchChromium(opts: ChromiumLaunchOptions): Promise<Chrom
     }
   }
 
+  async function extraExtensionId(file: string, { timeoutMs = 15_000 } = {}): Promise<string> {
+    const isExtra = (url: string) =>
+      url.startsWith('chrome-extension://') && new URL(url).pathname === `/${file}`;
+    const found =
+      context.serviceWorkers().find((w) => isExtra(w.url())) ??
+      (await context.waitForEvent('serviceworker', {
+        predicate: (w) => isExtra(w.url()),
+        timeout: timeoutMs,
+      }));
+    return new URL(found.url()).host;
+  }
+
   async function openExtensionPage(path: string): Promise<Page> {
     const page = await context.newPage();
     await page.goto(new URL(path.replace(/^\//, ''), extensionBaseUrl).href);
@@ -279,6 +318,7 @@ export async function launchChromium(opts: ChromiumLaunchOptions): Promise<Chrom
     stopServiceWorker,
     waitForWorkerRunning: ({ timeoutMs = 10_000 } = {}) => waitForStatus('running', timeoutMs),
     newPage: () => context.newPage(),
+    extraExtensionId,
     openExtensionPage,
     sendToTab,
     waitForContentScript,
