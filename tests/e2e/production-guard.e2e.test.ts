@@ -47,6 +47,29 @@ const consentedSearxng = () => ({
 const citedRequests = () =>
   [...servers.counts.entries()].filter(([port]) => port !== 8601).reduce((n, [, c]) => n + c, 0);
 
+/**
+ * Runs in an extension context (Chromium's worker, Firefox's popup page): the article tab's
+ * status. Without host permissions tab URLs and titles are hidden, so every tab's content script
+ * is asked (only the article's tab has one). No named inner functions: it is serialised.
+ */
+const articleTabStatus = async () => {
+  const g = globalThis as unknown as {
+    browser?: typeof import('webextension-polyfill');
+    chrome?: typeof import('webextension-polyfill');
+  };
+  const api = (g.browser ?? g.chrome)!;
+  for (const tab of await api.tabs.query({})) {
+    const reply = (await api.tabs
+      .sendMessage(tab.id!, { sl: 1, type: 'getStatus', payload: {} })
+      .catch(() => null)) as {
+      ok: boolean;
+      value: { state: string; sentences: number; sourced: number };
+    } | null;
+    if (reply?.ok) return reply.value;
+  }
+  return null;
+};
+
 beforeAll(async () => {
   if (!existsSync(join(PROD.chrome, 'manifest.json')))
     throw new Error('No production build: run `npm run build` first (npm test does).');
@@ -106,23 +129,7 @@ describe('Chromium production build', () => {
         ).chrome.permissions.contains({ origins: ['http://*/*', 'https://*/*'] }),
       ),
     ).toBe(false);
-    const status: StatusFrom = () =>
-      worker.evaluate(async () => {
-        const c = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') })
-          .chrome;
-        // Without host permissions tab URLs and titles are hidden: ask each tab's content
-        // script (only the article's tab has one).
-        for (const tab of await c.tabs.query({})) {
-          const reply = (await c.tabs
-            .sendMessage(tab.id!, { sl: 1, type: 'getStatus', payload: {} })
-            .catch(() => null)) as {
-            ok: boolean;
-            value: { state: string; sentences: number; sourced: number };
-          } | null;
-          if (reply?.ok) return reply.value;
-        }
-        return null;
-      }, null);
+    const status: StatusFrom = () => worker.evaluate(articleTabStatus);
     const done = await waitDone(status);
     expect(done.sentences).toBeGreaterThan(5);
     expect(done.sourced).toBe(0);
@@ -155,23 +162,7 @@ describe('Firefox production build', () => {
     const articleUrl = `${servers.sites.news}/articles/water-charges-rise.html`;
     await page.goto(articleUrl);
     const popup = await session.openExtensionPage('popup.html');
-    const status: StatusFrom = () =>
-      popup.evaluate(async (_url) => {
-        const b = (globalThis as unknown as { browser: typeof import('webextension-polyfill') })
-          .browser;
-        // Without host permissions tab URLs are hidden: ask each tab's content script (only the
-        // article's tab has one).
-        for (const tab of await b.tabs.query({})) {
-          const reply = (await b.tabs
-            .sendMessage(tab.id!, { sl: 1, type: 'getStatus', payload: {} })
-            .catch(() => null)) as {
-            ok: boolean;
-            value: { state: string; sentences: number; sourced: number };
-          } | null;
-          if (reply?.ok) return reply.value;
-        }
-        return null;
-      }, articleUrl);
+    const status: StatusFrom = () => popup.evaluate(articleTabStatus);
     const done = await waitDone(status);
     expect(done.sentences).toBeGreaterThan(5);
     expect(done.sourced).toBe(0);
