@@ -194,7 +194,10 @@ export class SourceService {
     }));
   }
 
-  /** Why an unsourced sentence may lack a source: failed providers, pages not yet allowed. */
+  /**
+   * Why an unsourced sentence may lack a source: failed providers, pages not yet allowed, pages it
+   * cites that could not be read.
+   */
   private notes(
     candidates: Candidate[],
     failures: Map<string, string>,
@@ -203,6 +206,15 @@ export class SourceService {
     const notes = [...providers];
     const denied = new NetError('no-access').message;
     if (candidates.some((c) => failures.get(c.url) === denied)) notes.push(denied);
+    // A page the sentence itself cites that could not be read may hold its source: say so, once
+    // per reason (every cited page failing is an error answer, handled in answer()).
+    const reasons = new Set<string>();
+    for (const c of candidates) {
+      const why = (c.via === 'inline' || c.via === 'footnote') && failures.get(c.url);
+      if (why && why !== denied) reasons.add(why.replace(/[.\s]+$/, ''));
+    }
+    for (const why of [...reasons].slice(0, 2))
+      notes.push(`A page this sentence cites was not read: ${lowerFirst(why)}`);
     const text = notes.map((n) => n.replace(/[.\s]+$/, '')).join('. ');
     return text ? `${text}.`.slice(0, MAX_NOTE_CHARS) : '';
   }
@@ -290,3 +302,6 @@ export class SourceService {
     return { id: s.id, status: 'none', sources: [] };
   }
 }
+
+/** "The linked page took too long" → "the linked page took too long" (after a colon). */
+const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);

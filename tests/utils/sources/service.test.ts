@@ -115,6 +115,23 @@ describe('SourceService', () => {
     });
   });
 
+  it('says which cited page was not read when the others hold no source', async () => {
+    const [answer] = await makeService().find(
+      request({
+        text: 'The mayor owns two dogs and a small sailing boat.',
+        links: [
+          { href: 'https://council.example/minutes', text: 'owns' },
+          { href: 'https://gone.example/x', text: 'boat' },
+        ],
+      }),
+    );
+    expect(answer).toMatchObject({
+      status: 'none',
+      sources: [],
+      error: 'A page this sentence cites was not read: the linked page could not be reached.',
+    });
+  });
+
   it('fetches each page once and answers repeats from the cache', async () => {
     const fetched: string[] = [];
     const svc = makeService(fetched);
