@@ -5,8 +5,9 @@
  */
 import { findCanonical, findHeadline, findLang, findPublishedAt } from './metadata';
 import { scan, type ScanOptions, type ScanResult } from './scan';
-import { selectBlocks, type Selection } from './select';
-import { blockInBody, normalizeForMatch, readJsonLd } from './structured';
+import { selectBlocksSteps, type Selection } from './select';
+import { drain, type Steps } from './steps';
+import { blockInBody, normalizeForMatch, readJsonLdSteps, type LdArticle } from './structured';
 import type { Article } from './types';
 
 export type { Article, ArticleBlock } from './types';
@@ -18,8 +19,10 @@ const MIN_ARTICLE_CHARS = 140;
 const RETRY_BELOW_CHARS = 500;
 
 /** Decide which blocks the page itself states are the article body. */
-function statedMatcher(doc: Document): { stated?: ScanOptions['stated']; hasStatement: boolean } {
-  const ld = readJsonLd(doc);
+function statedMatcher(
+  doc: Document,
+  ld: LdArticle | null,
+): { stated?: ScanOptions['stated']; hasStatement: boolean } {
   const body =
     ld?.articleBody && ld.articleBody.length > 200 ? normalizeForMatch(ld.articleBody) : '';
   const hasItemprop = doc.querySelector('[itemprop~="articleBody"]') !== null;
@@ -35,16 +38,21 @@ function statedMatcher(doc: Document): { stated?: ScanOptions['stated']; hasStat
 /** Below this much stated text, structured data is not trusted to place the article. */
 const MIN_STATED_CHARS = 200;
 
+/** Blocks looked at between two yields when placing the stated body. */
+const BLOCKS_PER_STEP = 64;
+
 /**
  * The lowest element holding every block the page states is its body, or null when the
  * statement is too thin or its blocks are scattered over the whole page (a teaser elsewhere
  * that repeats the lede).
  */
-function statedRoot(result: ScanResult): Element | null {
+function* statedRoot(result: ScanResult): Steps<Element | null> {
   let lca: Element | null = null;
   let chars = 0;
   let count = 0;
+  let seen = 0;
   for (const b of result.blocks) {
+    if (++seen % BLOCKS_PER_STEP === 0) yield;
     if (!b.stated) continue;
     chars += b.len;
     count++;
@@ -57,36 +65,39 @@ function statedRoot(result: ScanResult): Element | null {
   return name === 'body' || name === 'html' ? null : lca;
 }
 
-function pick(result: ScanResult): Selection & { root: Element | null } {
-  const root = statedRoot(result) ?? result.root;
+function* pick(result: ScanResult): Steps<Selection & { root: Element | null }> {
+  const root = (yield* statedRoot(result)) ?? result.root;
   if (!root) return { root: null, blocks: [], chars: 0 };
-  return { root, ...selectBlocks(result, root) };
+  yield;
+  return { root, ...(yield* selectBlocksSteps(result, root)) };
 }
 
 /**
  * The work of `findArticle` as a generator that yields every hundred-odd elements, so callers can
  * spread it over several tasks (see `findArticleChunked`, or `runInSlices` in utils/sentences).
  */
-export function* findArticleSteps(doc: Document): Generator<void, Article | null, void> {
-  const statement = statedMatcher(doc);
+export function* findArticleSteps(doc: Document): Steps<Article | null> {
+  // Read once: the stated body places the article, the headline and dates name it.
+  const ld = yield* readJsonLdSteps(doc);
+  yield;
+  const statement = statedMatcher(doc, ld);
   yield;
   const first = yield* scan(doc, statement);
-  let best = pick(first);
+  let best = yield* pick(first);
   if (best.chars < RETRY_BELOW_CHARS && first.hiddenChars > best.chars) {
     // Some pages keep their body hidden until a script reveals it (anti-flicker snippets, apps
     // that failed to start): the hidden text is still the article.
-    const unhidden = pick(yield* scan(doc, { ...statement, ignoreVisibility: true }));
+    const unhidden = yield* pick(yield* scan(doc, { ...statement, ignoreVisibility: true }));
     if (unhidden.chars >= 2 * best.chars) best = unhidden;
   }
   if (best.chars < RETRY_BELOW_CHARS) {
     // Class words can be wrong (a page-wide "has-sidebar"); without them, does more body appear?
-    const lenient = pick(yield* scan(doc, { ...statement, ignoreClasses: true }));
+    const lenient = yield* pick(yield* scan(doc, { ...statement, ignoreClasses: true }));
     if (lenient.chars >= 2 * best.chars && lenient.chars >= MIN_ARTICLE_CHARS) best = lenient;
   }
   const root = best.root;
   if (!root || best.chars < MIN_ARTICLE_CHARS || best.blocks.length === 0) return null;
   yield;
-  const ld = readJsonLd(doc);
   const article: Article = {
     root,
     headline: findHeadline(doc, root, ld),
@@ -103,11 +114,7 @@ export function* findArticleSteps(doc: Document): Generator<void, Article | null
 
 /** Find the article in `doc`; null when the page is not an article. Pure DOM reads, no mutations. */
 export function findArticle(doc: Document): Article | null {
-  const steps = findArticleSteps(doc);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return drain(findArticleSteps(doc));
 }
 
 /**

@@ -3,6 +3,7 @@
  * chrome, not link lists, and headings only when body text follows them.
  */
 import type { ScanResult, ScannedBlock } from './scan';
+import { drain, type Steps } from './steps';
 import type { ArticleBlock } from './types';
 
 const HEADING = /^h[2-6]$/;
@@ -52,9 +53,19 @@ function isDateline(b: ScannedBlock): boolean {
 
 /** Select the body blocks of `root`, in document order. */
 export function selectBlocks(scan: ScanResult, root: Element): Selection {
+  return drain(selectBlocksSteps(scan, root));
+}
+
+/** Blocks looked at between two yields of {@link selectBlocksSteps}. */
+const BLOCKS_PER_STEP = 32;
+
+/** {@link selectBlocks} as resumable steps, yielding every few dozen blocks. */
+export function* selectBlocksSteps(scan: ScanResult, root: Element): Steps<Selection> {
   const kept: ArticleBlock[] = [];
   let chars = 0;
+  let seen = 0;
   for (const b of scan.blocks) {
+    if (++seen % BLOCKS_PER_STEP === 0) yield;
     if (b.len === 0 || b.el.localName === 'h1') continue;
     if (b.el !== root && !root.contains(b.el)) continue;
     if (underChrome(b, root, scan.rootRaw) || isLinkList(b) || isDateline(b)) continue;

@@ -2,6 +2,7 @@
  * Structured data a page states about itself: schema.org JSON-LD and microdata. When a page says
  * where its article body is (or what its text is), that beats any guess from layout.
  */
+import { drain, type Steps } from './steps';
 
 /** What JSON-LD says about the page's article, when it says anything. */
 export interface LdArticle {
@@ -72,8 +73,21 @@ function howToText(node: { [k: string]: Json }): string | undefined {
  * `articleBody`, else the first one with a headline). Broken JSON blocks are ignored.
  */
 export function readJsonLd(doc: Document): LdArticle | null {
+  return drain(readJsonLdSteps(doc));
+}
+
+/** Objects looked at between two yields of {@link readJsonLdSteps}. */
+const NODES_PER_STEP = 64;
+
+/**
+ * {@link readJsonLd} as resumable steps: one script element parsed per step (each is capped at
+ * 2 MB of text), and the article-like objects looked at a few dozen per step, so a page with
+ * many or large JSON-LD blocks never holds the main thread in one go.
+ */
+export function* readJsonLdSteps(doc: Document): Steps<LdArticle | null> {
   const nodes: Array<{ [k: string]: Json }> = [];
   for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    yield;
     const text = script.textContent;
     if (!text || text.length > 2_000_000) continue;
     try {
@@ -83,7 +97,9 @@ export function readJsonLd(doc: Document): LdArticle | null {
     }
   }
   let best: LdArticle | null = null;
+  let seen = 0;
   for (const node of nodes) {
+    if (++seen % NODES_PER_STEP === 0) yield;
     if (!ARTICLE_TYPE.test(typesOf(node))) continue;
     const found: LdArticle = {
       articleBody: str(node.articleBody) ?? str(node.text) ?? howToText(node),

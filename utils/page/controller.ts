@@ -19,8 +19,8 @@ import { SentenceMarks, type MarkState } from '../sentences/marks';
 import {
   cleanHref,
   inReferenceList,
-  pageContext,
-  referenceLists,
+  pageContextSteps,
+  referenceListsSteps,
   resolveFootnote,
   sentenceLinks,
 } from '../sentences/requests';
@@ -310,7 +310,7 @@ export class PageController {
     this.article = article ?? this.article;
     if (!article) return [];
     const lang = article.lang ?? (doc.documentElement.lang || undefined);
-    const refs = referenceLists(doc);
+    const refs = yield* referenceListsSteps(doc);
     const pageUrl = cleanHref(doc.URL);
     const requests: SentenceRequest[] = [];
     for (const block of article.blocks) {
@@ -388,20 +388,25 @@ export class PageController {
       for (const l of r.links) hrefs.add(l.href);
       for (const f of r.footnotes) for (const l of f.links) hrefs.add(l.href);
     }
-    const page = pageContext(
-      doc,
-      {
-        root: article.root,
-        ...(article.lang ? { lang: article.lang } : {}),
-        ...(article.publishedAt ? { publishedAt: article.publishedAt } : {}),
-        ...(article.canonicalUrl ? { canonicalUrl: article.canonicalUrl } : {}),
-      },
-      hrefs,
-    );
-    // Each sentence's distance from the viewport, measured once and in slices (a sort that
-    // measured in its comparator took a long task on pages of thousands of sentences).
+    // The page context walks every link of the article (thousands on an encyclopedia page), and
+    // each sentence's distance from the viewport is measured once (a sort that measured in its
+    // comparator took a long task on pages of thousands of sentences): both in slices.
+    let page: FindSourcesRequest['page'];
     let distance: Map<string, number>;
     try {
+      page = await runInSlices(
+        pageContextSteps(
+          doc,
+          {
+            root: article.root,
+            ...(article.lang ? { lang: article.lang } : {}),
+            ...(article.publishedAt ? { publishedAt: article.publishedAt } : {}),
+            ...(article.canonicalUrl ? { canonicalUrl: article.canonicalUrl } : {}),
+          },
+          hrefs,
+        ),
+        { signal, stats: this.stats },
+      );
       distance = await runInSlices(this.distances(requests), { signal, stats: this.stats });
     } catch (err) {
       if (signal.aborted) return;

@@ -4,6 +4,7 @@
  */
 import { LIMITS, type FootnoteRef, type LinkRef, type PageContext } from '../messaging/types';
 import type { BlockSentence } from './block-text';
+import { drain } from './scheduler';
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -43,10 +44,23 @@ function linksIn(el: Element, limit: number): LinkRef[] {
   return out;
 }
 
+/** Elements looked at between two yields of the resumable steps below. */
+const PER_STEP = 32;
+
 /** Reference lists: marked up as such, or a list right after a "Sources"/"References" heading. */
 export function referenceLists(doc: Document): Element[] {
+  return drain(referenceListsSteps(doc));
+}
+
+/**
+ * {@link referenceLists} as resumable steps: a page has thousands of paragraphs, each read for
+ * its text, so the walk yields every few dozen.
+ */
+export function* referenceListsSteps(doc: Document): Generator<void, Element[], void> {
   const found = new Set<Element>(doc.querySelectorAll(REFERENCE_CONTAINER));
+  let seen = 0;
   for (const h of doc.querySelectorAll('h2, h3, h4, h5, h6, strong, b, p')) {
+    if (++seen % PER_STEP === 0) yield;
     const text = collapse(h.textContent ?? '');
     if (text.length > 40 || !REFERENCE_HEADING.test(text)) continue;
     let next = h.nextElementSibling ?? h.parentElement?.nextElementSibling ?? null;
@@ -87,17 +101,39 @@ export function inReferenceList(el: Element, lists: Element[]): boolean {
  */
 export function pageContext(
   doc: Document,
-  info: { root: Element; lang?: string; publishedAt?: string; canonicalUrl?: string },
+  info: PageInfo,
   sentenceHrefs: Set<string>,
 ): PageContext {
+  return drain(pageContextSteps(doc, info, sentenceHrefs));
+}
+
+/** What the content script knows of the page's article, for {@link pageContext}. */
+export interface PageInfo {
+  root: Element;
+  lang?: string;
+  publishedAt?: string;
+  canonicalUrl?: string;
+}
+
+/**
+ * {@link pageContext} as resumable steps: an article can hold thousands of links (an
+ * encyclopedia page), each parsed as a URL, so the walk yields every few dozen.
+ */
+export function* pageContextSteps(
+  doc: Document,
+  info: PageInfo,
+  sentenceHrefs: Set<string>,
+): Generator<void, PageContext, void> {
   const url = cleanHref(doc.location?.href ?? doc.URL) ?? doc.URL;
   const here = new URL(url);
   const outbound: LinkRef[] = [];
   const seen = new Set(sentenceHrefs);
-  const containers = [info.root, ...referenceLists(doc)];
+  const containers = [info.root, ...(yield* referenceListsSteps(doc))];
+  let looked = 0;
   for (const c of containers) {
     for (const a of c.querySelectorAll<HTMLAnchorElement>('a[href]')) {
       if (outbound.length >= LIMITS.outboundLinks) break;
+      if (++looked % PER_STEP === 0) yield;
       if (c === info.root && a.closest(CHROME) && info.root.contains(a.closest(CHROME))) continue;
       const href = cleanHref(a.href);
       if (!href || seen.has(href)) continue;

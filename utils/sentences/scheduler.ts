@@ -68,6 +68,14 @@ export async function runInSlices<T>(
   }
 }
 
+/** Run resumable steps to the end at once (tests, and callers that do not slice). */
+export function drain<T>(steps: Generator<unknown, T, void>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
 /** Time one synchronous piece of work into `stats` (for work too small to slice). */
 export function timed<T>(stats: SliceStats, fn: () => T): T {
   const start = now();

@@ -3,7 +3,9 @@ import { readBlock, toSentences, footnoteTarget } from '@/utils/sentences/block-
 import {
   cleanHref,
   pageContext,
+  pageContextSteps,
   referenceLists,
+  referenceListsSteps,
   resolveFootnote,
 } from '@/utils/sentences/requests';
 import { segmentSentences } from '@/utils/sentences/segment';
@@ -82,6 +84,29 @@ describe('page context', () => {
       'https://src.example/b',
       'https://stats.example/r',
     ]);
+  });
+
+  it('walks thousands of links and paragraphs in small steps, with the same context', () => {
+    const links = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `<p>Para ${i}: ${Array.from({ length: 25 }, (_, j) => `<a href="/local/${i}/${j}">l</a>`).join(' ')} and <a href="https://src${i}.example/x">source</a>.</p>`,
+    ).join('');
+    setBody(`<article id="root">${links}</article><h2>Sources</h2><ul><li>One</li></ul>`);
+    const info = { root: document.getElementById('root')! };
+    const count = (steps: Generator<void, unknown, void>) => {
+      let n = 0;
+      for (let r = steps.next(); !r.done; r = steps.next()) n++;
+      return n;
+    };
+    expect(count(referenceListsSteps(document))).toBeGreaterThanOrEqual(1);
+    // 1,040 links in the article: a step looks at a few dozen.
+    expect(count(pageContextSteps(document, info, new Set()))).toBeGreaterThanOrEqual(30);
+    const steps = pageContextSteps(document, info, new Set());
+    let r = steps.next();
+    while (!r.done) r = steps.next();
+    expect(r.value).toEqual(pageContext(document, info, new Set()));
+    expect(r.value.outboundLinks).toHaveLength(40);
   });
 
   it('refuses non-http links', () => {
