@@ -340,11 +340,19 @@ export function classSignal(el: Element): -1 | 0 | 1 {
 /** True when the element's role or attributes mark it as chrome, whatever its tag. */
 export function isChromeByRole(el: Element): boolean {
   const role = el.getAttribute('role');
-  if (role && CHROME_ROLES.has(role)) return true;
+  if (role && CHROME_ROLES.has(role)) return !isAccordionTablist(el, role);
   if (el.hasAttribute('hidden')) return true;
   const ce = el.getAttribute('contenteditable');
   if (ce !== null && ce !== 'false') return true;
   return false;
+}
+
+/**
+ * A tab list holds only its tabs; the panels sit beside it. Accordions often put `role="tablist"`
+ * on the element that wraps headings and panels alike: such a "tablist" holds the text.
+ */
+function isAccordionTablist(el: Element, role: string): boolean {
+  return role === 'tablist' && el.querySelector('[role="tabpanel"]') !== null;
 }
 
 /** True for elements whose subtree is never body text, by tag, role or attributes alone. */

@@ -149,6 +149,23 @@ describe('general signals, not site rules', () => {
     expect(texts(doc)).toEqual([P1, P2, faq, P3]);
   });
 
+  it('reads an accordion marked role="tablist" that holds its own panels, but not a real tab list', () => {
+    const month =
+      'In January the number of people out of work rose by less than in any winter of the last ten years.';
+    const doc = parse(
+      page(
+        `<article><h1>Jobs in 2022</h1><p>${P1}</p><div class="panel-group" role="tablist"><div class="panel"><h2><a role="button" href="#jan">January</a></h2><div id="jan" class="panel-collapse collapse" role="tabpanel" style="display:none"><p>${month}</p><p>${P2}</p></div></div></div><p>${P3}</p></article>`,
+      ),
+    );
+    expect(texts(doc)).toEqual([P1, month, P2, P3]);
+    const tabs = parse(
+      page(
+        `<article><h1>Night buses</h1><div role="tablist"><p>Overview of the plan and what it means for the routes in the north of the city</p></div><p>${P1}</p><p>${P2}</p><p>${P3}</p></article>`,
+      ),
+    );
+    expect(texts(tabs)).toEqual([P1, P2, P3]);
+  });
+
   it('trims labels at the edges of the body but not short lines between paragraphs', () => {
     const doc = parse(
       page(
