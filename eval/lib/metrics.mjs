@@ -2,8 +2,14 @@
 // trafilatura segment rule. Pure functions, so they can be unit-tested without a browser.
 import { parseHTML } from 'linkedom';
 
-/** Collapse runs of whitespace to one space and trim. */
-export const collapse = (s) => s.replace(/\s+/g, ' ').trim();
+/**
+ * Characters that render as nothing: soft hyphens (hyphenation hints), zero-width spaces, word
+ * joiners, byte-order marks. A reader never sees them, so neither side of a comparison keeps them.
+ */
+const INVISIBLE = /[\u00AD\u200B\u2060\uFEFF]/g;
+
+/** Drop invisible characters, collapse runs of whitespace to one space and trim. */
+export const collapse = (s) => s.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 
 const BLOCK = new Set(
   'address article aside blockquote dd details div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(
@@ -54,7 +60,7 @@ export const TOKEN = /[\p{L}\p{N}_]+/gu;
 
 /** Multiset of 4-token shingles of `text` (a shorter text gives one shingle of all its tokens). */
 export function shingles(text, n = 4) {
-  const toks = text.match(TOKEN) ?? [];
+  const toks = text.replace(INVISIBLE, '').match(TOKEN) ?? [];
   const out = new Map();
   if (toks.length === 0) return out;
   if (toks.length < n) {

@@ -222,7 +222,11 @@ function locate(bt: BlockText, pos: number, end: boolean): { node: Text; offset:
   return null;
 }
 
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** Soft hyphens, zero-width spaces, word joiners, BOMs: in the DOM, never seen by a reader. */
+const INVISIBLE = /[\u00AD\u200B\u2060\uFEFF]/g;
+
+/** A sentence's text as read: invisible characters dropped, whitespace collapsed. */
+const collapse = (s: string) => s.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 
 /** Build located sentences from a block's text and the segmenter's spans over it. */
 export function toSentences(doc: Document, bt: BlockText, spans: SentenceSpan[]): BlockSentence[] {

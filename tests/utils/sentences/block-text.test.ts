@@ -39,6 +39,17 @@ describe('block text and sentence ranges', () => {
     expect(sentences[1]!.links).toEqual([]);
   });
 
+  it('leaves soft hyphens and zero-width spaces out of the sentence text, not out of the range', () => {
+    const { sentences } = sentencesOf(
+      '<p>Schon im Mit&shy;tel&shy;al&shy;ter war der Wein be\u200Bkannt. It was close.</p>',
+    );
+    expect(sentences.map((s) => s.text)).toEqual([
+      'Schon im Mittelalter war der Wein bekannt.',
+      'It was close.',
+    ]);
+    expect(sentences[0]!.range.toString()).toContain('Mit\u00ADtel');
+  });
+
   it('leaves footnote markers out of the text and gives them to the sentence they follow', () => {
     const { sentences } = sentencesOf(
       '<p>Prices rose 3%.<sup><a href="#fn1">[1]</a></sup> Wages did not.<sup><a href="#fn2">2</a></sup></p>',
