@@ -243,7 +243,7 @@ const QUERY_LEVEL: FeatureName[] = ['docCov', 'ctxDoc'];
  * Page-level features are left to the document model: inside one page they are constant, so the
  * passage model could only use them to shift whole pages, which would skew rankDocuments.
  */
-const DOC_LEVEL: FeatureName[] = ['docCov', 'ctxDoc', 'docBm25'];
+const DOC_LEVEL: FeatureName[] = ['docCov', 'ctxDoc', 'docBm25', 'docNameCov', 'docNumCov'];
 
 function fitPassage(ex: Extracted, train: number[], ablationMask?: boolean[]): LinearModel {
   const mask = FEATURE_NAMES.map((n, j) => !DOC_LEVEL.includes(n) && (ablationMask?.[j] ?? true));

@@ -226,6 +226,12 @@ export function analyse(text: string, lang: string, opts: AnalyseOptions = {}): 
       }
       const prev = raws[i - 1];
       const currency = prev && CURRENCY.has(prev.raw) && prev.end === r.start ? prev.raw : '';
+      // A lone spelled-out "one" is mostly a pronoun or an article ("one of", "the one who",
+      // "did not get one"), not a figure: matching it as one made unrelated sentences agree on
+      // a number. "one million", "twenty-one" and "one per cent" are still figures.
+      if (r.kind === 'word' && value === 1 && endIdx === i && j === i + 1 && !pct && !currency) {
+        continue;
+      }
       const term = `#${canonicalNumber(value)}${pct ? '%' : ''}`;
       const last = raws[j - 1]!;
       pushToken({ term, start: r.start, end: last.end, name: false });

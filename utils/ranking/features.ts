@@ -38,6 +38,9 @@ export const FEATURE_NAMES = [
   'heading',
   'precision',
   'docBm25',
+  'first',
+  'docNameCov',
+  'docNumCov',
 ] as const;
 
 /** One feature's name. */
@@ -296,6 +299,10 @@ export function extractFeatures(
   }
   // BM25 of the whole document (page-level IDF): how much the page as a whole is about the query.
   const docBm25 = new Map<number, number>();
+  // Names and figures of the claim found anywhere on the page: a page naming the claim's people
+  // and stating its figures is about the claim even when no one sentence says it all.
+  const docNameCov = new Map<number, number>();
+  const docNumCov = new Map<number, number>();
   const nDocs = c.docs.length;
   const docIdf = qm.terms.map((t) => {
     let df = 0;
@@ -323,6 +330,8 @@ export function extractFeatures(
     }
     docCov.set(d, Math.min(1, s / qm.denom));
     docBm25.set(d, docIdfSum ? b / docIdfSum : 0);
+    docNameCov.set(d, nameShareOf(qm, tf));
+    docNumCov.set(d, numberShareOf(qm, tf));
   }
   const out: Candidate[] = [];
   for (const ord of cand) {
@@ -359,6 +368,10 @@ export function extractFeatures(
     f[F.ctxDoc] = ctxDoc(qm, docCtx.get(e.docOrd));
     f[F.docCov] = docCov.get(e.docOrd) ?? 0;
     f[F.docBm25] = docBm25.get(e.docOrd) ?? 0;
+    f[F.docNameCov] = docNameCov.get(e.docOrd) ?? 0;
+    f[F.docNumCov] = docNumCov.get(e.docOrd) ?? 0;
+    // The page's first passage (a title, a standfirst) names the topic, not necessarily the claim.
+    f[F.first] = ord === doc.first ? 1 : 0;
     f[F.logLen] = Math.log(1 + m.len);
     f[F.short] = m.len < 5 ? 1 : 0;
     f[F.covSq] = cov * cov;
@@ -373,6 +386,28 @@ export function extractFeatures(
     out.push({ ord, partner, f });
   }
   return { query: qm, candidates: out };
+}
+
+/** IDF-weighted share of the query's name terms with a match in `tf` (page-level). */
+function nameShareOf(qm: QueryModel, tf: ArrayLike<number>): number {
+  if (!qm.nameDenom) return 0;
+  let s = 0;
+  qm.terms.forEach((t, i) => {
+    if (t.name && tf[i]! > 0) s += t.idf;
+  });
+  return s / qm.nameDenom;
+}
+
+/** Share of the query's figures with a match in `tf` (page-level). */
+function numberShareOf(qm: QueryModel, tf: ArrayLike<number>): number {
+  let hit = 0;
+  let all = 0;
+  qm.terms.forEach((t, i) => {
+    if (!t.num) return;
+    all++;
+    if (tf[i]! > 0) hit++;
+  });
+  return all ? hit / all : 0;
 }
 
 function ctxDoc(qm: QueryModel, cx: Uint8Array | undefined): number {

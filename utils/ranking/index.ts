@@ -15,7 +15,7 @@ import { levelFor } from './levels';
 
 export type { Passage } from './corpus';
 export type { RankQuery } from './features';
-export { SHOW_THRESHOLD } from './levels';
+export { contentOnlyLevel, SHOW_THRESHOLD } from './levels';
 
 /** One passage (or two-sentence window) that backs the query. */
 export interface RankedPassage {
@@ -31,6 +31,8 @@ export interface RankedPassage {
   matchedTerms: string[];
   /** Number of passages in the quote (1, or 2 for a window). */
   span: number;
+  /** IDF-weighted share (0–1) of the sentence's terms that the quote's window covers. */
+  coverage: number;
 }
 
 /** A searchable batch of passages. Opaque. */
@@ -108,12 +110,18 @@ export function docFeatures(logits: number[], first: Float64Array): number[] {
   const sorted = [...logits].sort((a, b) => b - a);
   const best = sorted[0] ?? -20;
   const second = sorted[1] ?? best - 5;
+  // Soft sum of the three best passages: a page that backs the claim in several places.
+  let lse = 0;
+  for (const l of sorted.slice(0, 3)) lse += Math.exp(l - best);
   return [
     best,
     second,
     first[FEATURE_NAMES.indexOf('docCov')]!,
     first[FEATURE_NAMES.indexOf('ctxDoc')]!,
     first[FEATURE_NAMES.indexOf('docBm25')]!,
+    best + Math.log(lse),
+    first[FEATURE_NAMES.indexOf('docNameCov')]!,
+    first[FEATURE_NAMES.indexOf('docNumCov')]!,
   ];
 }
 
@@ -161,6 +169,7 @@ function windowOrds(c: Corpus, cd: Candidate): number[] {
 }
 
 const WIN_GAIN = FEATURE_NAMES.indexOf('winGain');
+const COV_WIN = FEATURE_NAMES.indexOf('covWin');
 
 function present(
   c: Corpus,
@@ -199,6 +208,7 @@ function present(
     level: levelFor(score, f),
     matchedTerms: matched.filter((w) => text.includes(w)),
     span: ords.length,
+    coverage: f[COV_WIN]!,
   };
 }
 

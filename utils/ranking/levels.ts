@@ -12,6 +12,16 @@ export const SUPPORTS_MIN_COVERAGE = 0.6;
 /** Score from which a quote partly backs the sentence. */
 export const PARTLY_THRESHOLD = 0.25;
 
+/**
+ * A source the sentence does not cite (an outbound link elsewhere in the article, a search
+ * result) has no link vouching for it, so the calibrated score — learned on pages the claim
+ * cites — overstates it. Such a match must clear a higher score and cover more of the sentence
+ * to be shown as more than "related".
+ */
+export const CONTENT_ONLY_THRESHOLD = 0.5;
+/** Share of the sentence's weighted terms a content-only quote must cover. */
+export const CONTENT_ONLY_MIN_COVERAGE = 0.35;
+
 const COV_WIN = FEATURE_NAMES.indexOf('covWin');
 const NUM_CONFLICT = FEATURE_NAMES.indexOf('numConflict');
 const NUM_MATCH = FEATURE_NAMES.indexOf('numMatch');
@@ -26,4 +36,15 @@ export function levelFor(
   if (score >= SUPPORTS_THRESHOLD && f[COV_WIN]! >= SUPPORTS_MIN_COVERAGE) return 'supports';
   if (score >= PARTLY_THRESHOLD) return 'partly';
   return 'related';
+}
+
+/** Level of a quote from a source matched by content alone (not cited at the sentence). */
+export function contentOnlyLevel(r: {
+  level: 'supports' | 'partly' | 'related' | 'numbers-differ';
+  score: number;
+  coverage: number;
+}): 'supports' | 'partly' | 'related' | 'numbers-differ' {
+  if (r.level === 'related') return 'related';
+  if (r.score < CONTENT_ONLY_THRESHOLD || r.coverage < CONTENT_ONLY_MIN_COVERAGE) return 'related';
+  return r.level;
 }

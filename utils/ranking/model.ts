@@ -9,7 +9,16 @@ export interface LinearModel {
 }
 
 /** Names of the document-level features, in vector order. */
-export const DOC_FEATURE_NAMES = ['best', 'second', 'docCov', 'ctxDoc', 'docBm25'] as const;
+export const DOC_FEATURE_NAMES = [
+  'best',
+  'second',
+  'docCov',
+  'ctxDoc',
+  'docBm25',
+  'top3',
+  'docNameCov',
+  'docNumCov',
+] as const;
 
 /**
  * Passage model over FEATURE_NAMES: P(passage is one that supports the sentence). The page-level

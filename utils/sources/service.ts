@@ -12,6 +12,7 @@ import type {
 } from '../messaging/types';
 import {
   buildIndex,
+  contentOnlyLevel,
   rankDocuments,
   SHOW_THRESHOLD,
   type Passage,
@@ -266,8 +267,10 @@ export class SourceService {
       const cited = v === 'inline' || v === 'footnote';
       const bar = cited ? SHOW_THRESHOLD * CITED_THRESHOLD_FACTOR : SHOW_THRESHOLD;
       if (r.score < bar) continue;
-      // A page matched by content alone must do more than touch the same topic.
-      if (!cited && r.level === 'related') continue;
+      // A page matched by content alone must do more than touch the same topic: it needs a
+      // stricter score and coverage than a cited link before it says "partly" or more.
+      const level = cited ? r.level : contentOnlyLevel(r);
+      if (!cited && level === 'related') continue;
       // The fragment selects the whole passage (or window) the quote was taken from.
       const first = doc.passages[r.index];
       const last = doc.passages[r.index + Math.max(1, r.span) - 1] ?? first;
@@ -283,7 +286,7 @@ export class SourceService {
         passage: r.text,
         matchedTerms: r.matchedTerms,
         score: Math.round(r.score * 1000) / 1000,
-        level: r.level,
+        level,
         via: v,
         ...(verdicts.get(r.docId) ? { verdict: verdicts.get(r.docId) } : {}),
       });

@@ -28,6 +28,15 @@ describe('numbers', () => {
     expect(figures('5 people')).toEqual(['#5']);
   });
 
+  it('reads a lone spelled-out "one" as a word, not a figure', () => {
+    expect(figures('One deckhand said crews had heard nothing.')).toEqual([]);
+    expect(figures('the court agreed that we did not get one')).toEqual([]);
+    expect(figures('one million people')).toEqual(['#1000000']);
+    expect(figures('twenty-one people')).toEqual(['#21']);
+    expect(figures('one per cent')).toEqual(['#1%']);
+    expect(figures('1 person')).toEqual(['#1']);
+  });
+
   it('scales millions and billions', () => {
     expect(figures('$3.5 million')).toEqual(['#3500000']);
     expect(figures('€5bn')).toEqual(['#5000000000']);

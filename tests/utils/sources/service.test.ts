@@ -105,6 +105,18 @@ describe('SourceService', () => {
     expect(none).toMatchObject({ status: 'none', sources: [] });
   });
 
+  it('asks more of a page matched by content alone than of the page the sentence cites', async () => {
+    // Shares a topic word pair with the statistics page but states none of its facts.
+    const text = 'Shoppers at the Friday market seemed unaware of what consumer prices had done.';
+    const [uncited] = await makeService().find(request({ text, links: [] }));
+    expect(uncited).toMatchObject({ status: 'none', sources: [] });
+    const [cited] = await makeService().find(
+      request({ text, links: [{ href: 'https://stats.example/cpi', text: 'prices' }] }),
+    );
+    expect(cited!.status).toBe('sourced');
+    expect(cited!.sources[0]).toMatchObject({ url: 'https://stats.example/cpi', via: 'inline' });
+  });
+
   it('says why when every page the sentence cites failed', async () => {
     const [answer] = await makeService().find(
       request({ links: [{ href: 'https://gone.example/x', text: 'x' }] }),
