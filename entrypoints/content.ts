@@ -10,7 +10,7 @@ import { listenForProbe } from '@/utils/page/secrets-probe';
 import { HoverController } from '@/utils/page/hover';
 import { Overlay } from '@/utils/page/overlay';
 import { mark } from '@/utils/perf/marks';
-import { segmentSentences } from '@/utils/sentences/segment';
+import { segmentSentences, segmentSentencesSteps } from '@/utils/sentences/segment';
 import { isOnForHost, onSettingsChanged, readSettings, type Settings } from '@/utils/settings';
 
 const TEST_BUILD = import.meta.env.SOURCELIGHT_TEST_PORTS !== '';
@@ -50,6 +50,7 @@ export default defineContentScript({
       isOwnNode: (node) =>
         node.nodeName.toUpperCase() === 'SOURCELIGHT-UI' || overlay.contains(node),
       segment: segmentSentences,
+      segmentSteps: segmentSentencesSteps,
       send: (req) => sendMessage('findSources', req),
       report: (status) => void sendMessage('reportStatus', status).catch(() => {}),
       highlightCss: HIGHLIGHT_CSS,

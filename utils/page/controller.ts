@@ -34,6 +34,8 @@ export interface ControllerDeps {
   findArticle: (doc: Document) => Generator<void, Article | null, void>;
   isSkippedInline: (node: Node) => boolean;
   segment: (text: string, lang?: string) => SentenceSpan[];
+  /** The segmenter as resumable steps (a block of 100 KB of text is cut over several slices). */
+  segmentSteps?: (text: string, lang?: string) => Generator<void, SentenceSpan[], void>;
   /** Ask the background; may reject when the worker was restarted mid-request. */
   send: (req: FindSourcesRequest) => Promise<{ results: SentenceSources[] }>;
   /** Tell the background the page's counts (badge). */
@@ -374,7 +376,8 @@ export class PageController {
     if (block.kind === 'heading') {
       const start = bt.text.search(/\S/);
       spans = [{ start, end: bt.text.trimEnd().length }];
-    } else spans = this.deps.segment(bt.text, lang);
+    } else if (this.deps.segmentSteps) spans = yield* this.deps.segmentSteps(bt.text, lang);
+    else spans = this.deps.segment(bt.text, lang);
     yield;
     return yield* toSentencesSteps(this.deps.doc, bt, spans);
   }

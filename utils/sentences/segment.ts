@@ -45,6 +45,24 @@ export function segmentSentences(text: string, lang?: string): SentenceSpan[] {
   return out;
 }
 
+/** Characters scanned between two yields of {@link segmentSentencesSteps}. */
+const CHARS_PER_STEP = 4096;
+
+/**
+ * {@link segmentSentences} as resumable steps for the content script: it yields every few
+ * thousand characters, so one block of 100 KB of text never holds the main thread. The spans
+ * are the same.
+ */
+export function* segmentSentencesSteps(
+  text: string,
+  lang?: string,
+): Generator<void, SentenceSpan[], void> {
+  const out: SentenceSpan[] = [];
+  if (text.length === 0) return out;
+  yield* new Scanner(text, profileFor(lang, text), out).steps(CHARS_PER_STEP);
+  return out;
+}
+
 /** Quotes and brackets longer than this are not treated as one unit (a stray quote mark would
  * otherwise swallow a whole paragraph). */
 const PAIR_LIMIT = 400;
@@ -143,10 +161,21 @@ class Scanner {
   }
 
   run(): void {
+    const steps = this.steps(Infinity);
+    while (!steps.next().done);
+  }
+
+  /** The scan, yielding whenever `chunk` more characters were scanned. */
+  *steps(chunk: number): Generator<void, void, void> {
     const t = this.t;
     const n = this.n;
     let i = 0;
+    let pause = chunk;
     while (i < n) {
+      if (i >= pause) {
+        yield;
+        pause = i + chunk;
+      }
       const c = t.charCodeAt(i);
       const k = kindOf(c);
       if (k === Kind.None) {

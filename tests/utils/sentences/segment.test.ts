@@ -1,6 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { segmentSentences, type SentenceSpan } from '../../../utils/sentences/segment';
+import {
+  segmentSentences,
+  segmentSentencesSteps,
+  type SentenceSpan,
+} from '../../../utils/sentences/segment';
 
 function split(text: string, lang?: string): string[] {
   return segmentSentences(text, lang).map((s) => text.slice(s.start, s.end));
@@ -469,5 +473,20 @@ describe('segmentSentences: properties', () => {
     const spans = segmentSentences(text, 'en');
     expect(spans.length).toBe(5000 * 3);
     expect(performance.now() - t0).toBeLessThan(10000);
+  });
+});
+
+describe('segmentSentencesSteps', () => {
+  it('cuts a 100 KB block over many steps into the same spans', () => {
+    const para =
+      'The council met on Tuesday. Mr. Smith, the U.S. envoy, disagreed (see p. 4)! “We lost. We’ll be back,” he said.\n\n• One item\n';
+    const text = para.repeat(Math.ceil(100_000 / para.length));
+    const steps = segmentSentencesSteps(text, 'en');
+    let yields = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) yields++;
+    expect(yields).toBeGreaterThanOrEqual(Math.floor(text.length / 4096) - 1);
+    expect(r.value).toEqual(segmentSentences(text, 'en'));
+    expect(r.value.length).toBeGreaterThan(2000);
   });
 });
