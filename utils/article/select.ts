@@ -2,8 +2,10 @@
  * From the scan's blocks, keep those that are article body: inside the root, outside class-marked
  * chrome, not link lists, and headings only when body text follows them.
  */
+import { dropAppeals } from './appeals';
 import type { ScanResult, ScannedBlock } from './scan';
 import { drain, type Steps } from './steps';
+import { teaserCardsSteps } from './teasers';
 import type { ArticleBlock } from './types';
 
 const HEADING = /^h[2-6]$/;
@@ -64,15 +66,17 @@ export function* selectBlocksSteps(scan: ScanResult, root: Element): Steps<Selec
   const kept: ArticleBlock[] = [];
   let chars = 0;
   let seen = 0;
+  const cards = yield* teaserCardsSteps(scan.blocks, root);
   for (const b of scan.blocks) {
     if (++seen % BLOCKS_PER_STEP === 0) yield;
     if (b.len === 0 || b.el.localName === 'h1') continue;
     if (b.el !== root && !root.contains(b.el)) continue;
     if (underChrome(b, root, scan.rootRaw) || isLinkList(b) || isDateline(b)) continue;
+    if (cards.length > 0 && cards.some((c) => c.contains(b.el))) continue;
     kept.push({ element: b.el, kind: blockKind(b.el, root) });
     chars += b.len;
   }
-  return { blocks: dropDanglingHeadings(kept), chars };
+  return { blocks: dropAppeals(dropDanglingHeadings(kept)), chars };
 }
 
 /**

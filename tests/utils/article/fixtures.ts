@@ -2,6 +2,7 @@
  * Small hand-written article pages for the article finder's tests. Each page has the body text
  * we expect and, around it, one kind of chrome that must be left out.
  */
+import { findArticle } from '../../../utils/article/index';
 
 /** Body paragraphs long enough to look like prose. */
 export const P1 =
@@ -102,3 +103,11 @@ export const EXCLUSIONS: Record<string, { html: string; chrome: string }> = {
     chrome: 'Previous article',
   },
 };
+
+/** The text of each block the article finder keeps in `html`, whitespace collapsed. */
+export function bodyTexts(html: string): string[] {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const article = findArticle(doc);
+  if (!article) throw new Error('no article found');
+  return article.blocks.map((b) => (b.element.textContent ?? '').replace(/\s+/g, ' ').trim());
+}
