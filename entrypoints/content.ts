@@ -6,10 +6,12 @@ import { HIGHLIGHT_CSS } from '@/components/styles';
 import { handleMessages, sendMessage } from '@/utils/messaging/channel';
 import { PageController } from '@/utils/page/controller';
 import { blockForgedRestart } from '@/utils/page/guards';
+import { clearLeftovers } from '@/utils/page/leftovers';
 import { listenForProbe } from '@/utils/page/secrets-probe';
 import { HoverController } from '@/utils/page/hover';
 import { Overlay } from '@/utils/page/overlay';
 import { mark } from '@/utils/perf/marks';
+import { HIGHLIGHTS } from '@/utils/sentences/marks';
 import { segmentSentences, segmentSentencesSteps } from '@/utils/sentences/segment';
 import { isOnForHost, onSettingsChanged, readSettings, type Settings } from '@/utils/settings';
 
@@ -20,6 +22,13 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     mark('main');
+    // Firefox gives a disabled or removed add-on's content script no chance to clear the page,
+    // and injects a fresh copy when it is enabled again: that copy clears the orphan's marks,
+    // card host and stylesheet first (utils/page/leftovers.ts).
+    clearLeftovers(document, {
+      hostTag: 'sourcelight-ui',
+      highlightNames: Object.values(HIGHLIGHTS),
+    });
     // Before any await: a page must not be able to switch us off with a forged WXT event.
     blockForgedRestart(
       window,
