@@ -596,7 +596,11 @@ if (!flag('--no-cv') || flag('--fit') || flag('--ablation')) {
           'ctxDoc',
         ],
       ],
-      ['+ page-level, length, lead, heading, precision (full)', [...FEATURE_NAMES]],
+      [
+        '+ page-level, length, lead, heading, precision',
+        FEATURE_NAMES.filter((n) => n !== 'prefixCov' && n !== 'first'),
+      ],
+      ['+ prefix matches (morphology), first passage (full)', [...FEATURE_NAMES]],
     ];
     for (const [name, names] of steps) console.log(row(name, crossValidate(ex, maskOf(names))));
     const switches: [string, IndexOptions & RankOptions][] = [

@@ -51,6 +51,8 @@ export interface Corpus {
   lang: string;
   opts: AnalyseOptions;
   vocab: Map<string, number>;
+  /** Term of each id (the inverse of `vocab`). */
+  terms: string[];
   /** Passages containing each term id. */
   postings: number[][];
   entries: Entry[];
@@ -95,6 +97,7 @@ function termId(c: Corpus, term: string): number {
   if (id === undefined) {
     id = c.postings.length;
     c.vocab.set(term, id);
+    c.terms.push(term);
     c.postings.push([]);
   }
   return id;
@@ -122,6 +125,7 @@ export function buildCorpus(passages: Passage[], opts: IndexOptions = {}): Corpu
     lang,
     opts: analyseOpts,
     vocab: new Map(),
+    terms: [],
     postings: [],
     entries: [],
     docs: [],

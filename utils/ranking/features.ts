@@ -41,6 +41,7 @@ export const FEATURE_NAMES = [
   'first',
   'docNameCov',
   'docNumCov',
+  'prefixCov',
 ] as const;
 
 /** One feature's name. */
@@ -63,6 +64,7 @@ export interface Candidate {
 }
 
 interface QueryTerm {
+  term: string;
   id: number | undefined;
   idf: number;
   name: boolean;
@@ -84,7 +86,14 @@ export interface QueryModel {
   ctx: { id: number | undefined; idf: number }[];
   ctxLookup: Map<number, number>;
   ctxDenom: number;
+  /** Query terms by their first PREFIX letters (words of at least that length), for morphology. */
+  prefixes: Map<string, number>;
+  /** Memo: term id → query term sharing its prefix (-1: none). */
+  prefixOfId: Map<number, number>;
 }
+
+/** Letters two words must share to count as the same word in another form ("marries"/"married"). */
+const PREFIX = 6;
 
 const K1 = 1.2;
 const B = 0.75;
@@ -103,6 +112,7 @@ export function queryModel(c: Corpus, q: RankQuery, opts: FeatureOptions = {}): 
       qi = terms.length;
       byTerm.set(t.term, qi);
       terms.push({
+        term: t.term,
         id,
         idf: idfOf(c, id),
         name: t.name,
@@ -116,7 +126,7 @@ export function queryModel(c: Corpus, q: RankQuery, opts: FeatureOptions = {}): 
     if (byTerm.has(e)) continue;
     const id = c.vocab.get(e);
     byTerm.set(e, terms.length);
-    terms.push({ id, idf: idfOf(c, id), name: false, extra: true, num: false });
+    terms.push({ term: e, id, idf: idfOf(c, id), name: false, extra: true, num: false });
   }
   const lookup = new Map<number, number>();
   terms.forEach((t, i) => {
@@ -145,9 +155,16 @@ export function queryModel(c: Corpus, q: RankQuery, opts: FeatureOptions = {}): 
       ctxDenom += idf;
     }
   }
+  const prefixes = new Map<string, number>();
+  terms.forEach((t, i) => {
+    if (t.extra || t.num || t.term.length < PREFIX || /^[#@^]/.test(t.term)) return;
+    prefixes.set(t.term.slice(0, PREFIX), i);
+  });
   return {
     terms,
     lookup,
+    prefixes,
+    prefixOfId: new Map(),
     denom: denom || 1,
     nameDenom,
     bigrams,
@@ -162,6 +179,8 @@ export function queryModel(c: Corpus, q: RankQuery, opts: FeatureOptions = {}): 
 interface Match {
   /** Term frequency per query term. */
   tf: Uint16Array;
+  /** 1 where a query term has no exact match but a word of the same prefix. */
+  pre: Uint8Array;
   ctx: Uint8Array;
   len: number;
 }
@@ -169,10 +188,20 @@ interface Match {
 function matchEntry(c: Corpus, qm: QueryModel, ord: number): Match {
   const e = c.entries[ord]!;
   const tf = new Uint16Array(qm.terms.length);
+  const pre = new Uint8Array(qm.terms.length);
   const ctx = new Uint8Array(qm.ctx.length);
   for (const id of e.ids) {
     const qi = qm.lookup.get(id);
     if (qi !== undefined) tf[qi]!++;
+    else if (qm.prefixes.size) {
+      let pi = qm.prefixOfId.get(id);
+      if (pi === undefined) {
+        const term = c.terms[id]!;
+        pi = term.length >= PREFIX ? (qm.prefixes.get(term.slice(0, PREFIX)) ?? -1) : -1;
+        qm.prefixOfId.set(id, pi);
+      }
+      if (pi >= 0) pre[pi] = 1;
+    }
     const ci = qm.ctxLookup.get(id);
     if (ci !== undefined) ctx[ci] = 1;
   }
@@ -180,7 +209,7 @@ function matchEntry(c: Corpus, qm: QueryModel, ord: number): Match {
     const qi = qm.lookup.get(id);
     if (qi !== undefined && tf[qi] === 0) tf[qi] = 1;
   }
-  return { tf, ctx, len: e.ids.length };
+  return { tf, pre, ctx, len: e.ids.length };
 }
 
 /** IDF-weighted share of the query covered by one or two passages' matches. */
@@ -188,6 +217,16 @@ function coverage(qm: QueryModel, a: Match, b?: Match): number {
   let s = 0;
   for (let i = 0; i < qm.terms.length; i++) {
     if (a.tf[i]! > 0 || (b !== undefined && b.tf[i]! > 0)) s += qm.terms[i]!.idf;
+  }
+  return Math.min(1, s / qm.denom);
+}
+
+/** Coverage counting words that share a query term's prefix as matches (morphology). */
+function prefixCoverage(qm: QueryModel, a: Match): number {
+  let s = 0;
+  for (let i = 0; i < qm.terms.length; i++) {
+    if (qm.terms[i]!.extra) continue;
+    if (a.tf[i]! > 0 || a.pre[i]) s += qm.terms[i]!.idf;
   }
   return Math.min(1, s / qm.denom);
 }
@@ -356,6 +395,7 @@ export function extractFeatures(
     }
     const f = new Float64Array(FEATURE_NAMES.length);
     f[F.cov] = cov;
+    f[F.prefixCov] = prefixCoverage(qm, m);
     f[F.bm25] = bm25(c, qm, m);
     f[F.covWin] = covWin;
     f[F.winGain] = covWin - cov;

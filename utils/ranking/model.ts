@@ -25,20 +25,21 @@ export const DOC_FEATURE_NAMES = [
  * features (ctxDoc, docCov, docBm25) are deliberately 0 here: they belong to DOC_MODEL.
  */
 export const PASSAGE_MODEL: LinearModel = {
-  bias: -4.5854,
+  bias: -4.5252,
   // cov, bm25, covWin, winGain, neighbor, bigram, numMatch, numConflict, nameCov, ctxCov, ctxDoc,
-  // docCov, logLen, short, lead, covSq, heading, precision, docBm25
+  // docCov, logLen, short, lead, covSq, heading, precision, docBm25, first, docNameCov, docNumCov,
+  // prefixCov
   weights: [
-    3.1506, 0.8989, 3.6294, 0.4788, -2.3576, 0.7212, 1.1014, -0.0608, 0.3034, 0.6215, 0, 0, 0.3064,
-    -0.2311, 2.8227, -0.3848, 0.3383, 1.9235, 0,
+    1.7878, 0.2484, 2.7794, 0.9916, -2.2147, 0.3671, 1.2103, -0.0166, 0.333, 0.6003, 0, 0, 0.2559,
+    -0.2366, 2.8757, -0.8417, 0.3116, 1.934, 0, 0.0915, 0, 0, 3.5525,
   ],
 };
 
 /** Document model over DOC_FEATURE_NAMES: orders candidate sources for one sentence. */
 export const DOC_MODEL: LinearModel = {
-  bias: -4.5946,
-  // best, second, docCov, ctxDoc, docBm25
-  weights: [1.0189, 0.2716, -0.551, 3.1846, 5.5778],
+  bias: -4.0203,
+  // best, second, docCov, ctxDoc, docBm25, top3, docNameCov, docNumCov
+  weights: [0.7997, 0.3343, -0.3679, 3.0112, 4.7761, 0.4879, 0.6645, -1.3406],
 };
 
 /** Linear score (log-odds) of a feature vector. */
