@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { installExtensionI18n } from '@/components/i18n';
-import { findArticleSteps, isSkippedInline } from '@/utils/article';
+import { findAddedBlocksSteps, findArticleSteps, isSkippedInline } from '@/utils/article';
 import { HIGHLIGHT_CSS } from '@/components/styles';
 import { handleMessages, sendMessage } from '@/utils/messaging/channel';
 import { PageController } from '@/utils/page/controller';
@@ -55,6 +55,7 @@ export default defineContentScript({
     const page = new PageController({
       doc,
       findArticle: findArticleSteps,
+      findAddedBlocks: findAddedBlocksSteps,
       isSkippedInline,
       isOwnNode: (node) =>
         node.nodeName.toUpperCase() === 'SOURCELIGHT-UI' || overlay.contains(node),

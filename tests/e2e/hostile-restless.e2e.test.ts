@@ -10,9 +10,10 @@
  * collection. "Nothing marked twice": the ranges of the all-sentences highlight are non-empty,
  * do not overlap, and there is exactly one, with its own text, per paragraph of the page.
  *
- * The 100,000-node and 20,000-paragraph pages run only with SOURCELIGHT_E2E_HUGE=1: on the
- * shared machine the scan got through ~15 sentences a second there (idle callbacks starved,
- * see the report in issue 7), far beyond a CI budget.
+ * The huge pages are judged on marking (every paragraph marked once within a generous budget),
+ * not on every answer coming back: 20,000 sentences take the background minutes to answer, and
+ * answers are not what this case is about. Each test prints its figures: longest slice, slices
+ * of 50 ms or more, time to mark everything, heap.
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -114,9 +115,15 @@ function rewritePage(seconds: number): string {
   return page('Re-rendered story', paras.join('\n'), script);
 }
 
+/**
+ * The 100,000-node, 20,000-paragraph and rewrite-loop tests are opt-in (SOURCELIGHT_E2E_HUGE=1)
+ * until measured on a quiet machine with the incremental rescans: on the shared machine (load
+ * 40-60 on 2 cores) their marking assertions passed but wall-clock slices were inflated by
+ * preemption far past 50 ms, which says nothing either way.
+ */
 const HUGE = process.env.SOURCELIGHT_E2E_HUGE === '1';
-const SCROLL_SECONDS = 15;
-const REWRITE_SECONDS = 12;
+const SCROLL_SECONDS = 60;
+const REWRITE_SECONDS = 20;
 
 let session: ChromiumSession;
 let site: FixtureServer;
@@ -230,9 +237,27 @@ const status = (page: Page) =>
 async function finish(o: Opened, label: string, extra: Record<string, unknown> = {}) {
   active = null;
   const st = await status(o.page);
+  // The test build also writes each slice to the page's timeline (utils/perf/marks.ts).
+  const slices = await evaluateIn(
+    o.page,
+    () => {
+      const d = performance
+        .getEntriesByName('sourcelight:slice')
+        .map((e) => e.duration)
+        .sort((a, b) => b - a);
+      return {
+        count: d.length,
+        atLeast50: d.filter((x) => x >= 50).length,
+        top: d.slice(0, 3).map((x) => Math.round(x * 10) / 10),
+        p99: Math.round((d[Math.floor(d.length / 100)] ?? 0) * 10) / 10,
+      };
+    },
+    null,
+  );
   const s = {
     contentScriptWorkMs: st?.workMs ?? NaN,
     contentScriptLongestSliceMs: st?.longestSliceMs ?? NaN,
+    slices,
   };
   console.log(
     `[case 12] ${label}: ${JSON.stringify({
@@ -241,6 +266,26 @@ async function finish(o: Opened, label: string, extra: Record<string, unknown> =
     })}`,
   );
   return s;
+}
+
+/** How many ranges the all-sentences highlight holds (cheap enough to poll on a huge page). */
+const markedCount = (page: Page) =>
+  evaluateIn(
+    page,
+    () =>
+      (CSS.highlights.get('sourcelight-sentence') as unknown as Set<Range> | undefined)?.size ?? 0,
+    null,
+  );
+
+/**
+ * Wait until every paragraph (and possibly the headline) is marked, within `budgetMs` of
+ * `started`; returns how long it took.
+ */
+async function waitAllMarked(page: Page, paragraphs: number, started: number, budgetMs: number) {
+  await expect
+    .poll(() => markedCount(page), { timeout: budgetMs - (Date.now() - started), interval: 1_000 })
+    .toBeGreaterThanOrEqual(paragraphs);
+  return Date.now() - started;
 }
 
 describe('case 12: huge and restless pages', () => {
@@ -260,117 +305,114 @@ describe('case 12: huge and restless pages', () => {
         null,
       );
       expect(nodes, 'the fixture is as large as it says').toBeGreaterThanOrEqual(100_000);
-      await waitForState(o.page, ['done'], 80_000);
+      await waitForState(o.page, ['matching', 'done'], 120_000);
+      const markedMs = await waitAllMarked(o.page, NODES_PARAGRAPHS, started, 150_000);
       const marks = await markAudit(o.page);
       const heap = await heapMb(o.cdp);
-      const s = await finish(o, 'nodes', { nodes, marks, heapMb: heap, ms: Date.now() - started });
+      const s = await finish(o, 'nodes', { nodes, marks, heapMb: heap, markedAllMs: markedMs });
       expectOncePerParagraph(marks, NODES_PARAGRAPHS);
       expect(s.contentScriptLongestSliceMs).toBeLessThan(50);
       expect(o.errors).toEqual([]);
       await o.page.close();
     },
-    600_000,
+    200_000,
   );
 
   it.skipIf(!HUGE)(
-    '[chromium] 20,000 paragraphs → each marked once, no long task from the extension',
+    '[chromium] 20,000 paragraphs → each marked once, no long task from the extension, heap bounded',
     async () => {
       const started = Date.now();
       const o = await open('/paragraphs.html');
-      await waitForState(o.page, ['done'], 85_000);
+      await waitForState(o.page, ['matching', 'done'], 180_000);
+      const markedMs = await waitAllMarked(o.page, PARAGRAPHS, started, 240_000);
       const marks = await markAudit(o.page);
       const heap = await heapMb(o.cdp);
-      const s = await finish(o, 'paragraphs', { marks, heapMb: heap, ms: Date.now() - started });
+      const s = await finish(o, 'paragraphs', { marks, heapMb: heap, markedAllMs: markedMs });
       expectOncePerParagraph(marks, PARAGRAPHS);
       expect(s.contentScriptLongestSliceMs).toBeLessThan(50);
+      // The page's own DOM and 20,000 sentences' ranges, texts and requests: measured ~60 MB;
+      // a leak per slice or per answer would be far above.
+      expect(heap).toBeLessThan(200);
       expect(o.errors).toEqual([]);
       await o.page.close();
     },
-    600_000,
+    300_000,
   );
 
-  it(`[chromium] infinite scroll adding 1,000 nodes a second for ${SCROLL_SECONDS} s (issue: 60 s, shortened for the CI budget) → each new paragraph marked once, no long task from the extension, heap bounded`, async () => {
+  it(`[chromium] infinite scroll adding 1,000 nodes a second for ${SCROLL_SECONDS} s → each new paragraph marked once, no long task from the extension, heap bounded`, async () => {
     const o = await open('/scroll.html');
     await waitForState(o.page, ['done', 'matching'], 30_000);
     const heapStart = await heapMb(o.cdp);
     await o.page.waitForFunction(() => (window as { __scrollDone?: number }).__scrollDone, null, {
-      timeout: (SCROLL_SECONDS + 20) * 1000,
+      // The page's own timer runs late on a loaded machine: its 600 ticks may take longer.
+      timeout: SCROLL_SECONDS * 3 * 1000,
       polling: 500,
     });
+    const ended = Date.now();
     const total = await evaluateIn(
       o.page,
       () => (window as { __scrollDone?: number }).__scrollDone ?? 0,
       null,
     );
     expect(total).toBe(SCROLL_START + SCROLL_SECONDS * 10 * SCROLL_PER_TICK);
-    await expect
-      .poll(() => markAudit(o.page).then((m) => m.ranges), { timeout: 60_000, interval: 500 })
-      .toBe(total);
-    await waitForState(o.page, ['done'], 30_000);
+    // Marking keeps up with the feed: what is left when it stops is marked soon after.
+    const caughtUpMs = await waitAllMarked(o.page, total, ended, 60_000);
     const marks = await markAudit(o.page);
     const heapEnd = await heapMb(o.cdp);
     const s = await finish(o, 'scroll', {
       total,
       marks,
+      caughtUpMs,
       heapStartMb: heapStart,
       heapEndMb: heapEnd,
     });
     expectOncePerParagraph(marks, total);
     expect(s.contentScriptLongestSliceMs).toBeLessThan(50);
-    // 3,770 short paragraphs' nodes, sentences and ranges: a few MB; far less than 40.
-    expect(heapEnd - heapStart).toBeLessThan(40);
+    // 15,020 short paragraphs' nodes (the page's own), sentences and ranges: tens of MB at most.
+    expect(heapEnd - heapStart).toBeLessThan(80);
     expect(o.errors).toEqual([]);
     await o.page.close();
-  }, 200_000);
+  }, 360_000);
 
-  // Timing-sensitive: failed twice (with its retry) in one fresh-clone CI run while passing in two
-  // others, so it runs with the huge pages (SOURCELIGHT_E2E_HUGE=1) until made robust.
   it.skipIf(!HUGE)(
-    `[chromium] a page rebuilding its article every 150 ms for ${REWRITE_SECONDS} s → text added meanwhile is marked while the loop runs, marks stay one per sentence, heap does not grow with the rewrites`,
+    `[chromium] a page rebuilding its article every 150 ms for ${REWRITE_SECONDS} s → text added meanwhile is marked in the live page while the loop runs, marks stay one per sentence, heap does not grow with the rewrites`,
     async () => {
       const o = await open('/rewrite.html');
       const t0 = Date.now();
       // The loop keeps the page changing from the start: the first scan must finish anyway.
       await waitForState(o.page, ['done', 'matching'], 30_000);
       const heapStart = await heapMb(o.cdp);
-      // The paragraph added at 2 s is marked well before the loop ends (a rescan that waited
-      // for a quiet page would never come).
-      await expect
-        .poll(
-          () =>
-            evaluateIn(
-              o.page,
-              (want: string) =>
-                [
-                  ...((CSS.highlights.get('sourcelight-sentence') as unknown as Set<Range>) ?? []),
-                ].some((r) => r.toString() === want),
-              ADDED,
+      // The paragraph added at 2 s is marked, in the nodes the page shows, before the loop ends
+      // (a rescan that waited for a quiet page would never come).
+      const liveAdded = () =>
+        evaluateIn(
+          o.page,
+          (want: string) =>
+            !(window as { __rewriteDone?: boolean }).__rewriteDone &&
+            [...((CSS.highlights.get('sourcelight-sentence') as unknown as Set<Range>) ?? [])].some(
+              (r) => r.toString() === want && r.startContainer.isConnected,
             ),
-          { timeout: 6_000, interval: 200 },
-        )
+          ADDED,
+        );
+      await expect
+        .poll(liveAdded, {
+          timeout: Math.max(1_000, REWRITE_SECONDS * 1000 - (Date.now() - t0) - 1_000),
+          interval: 100,
+        })
         .toBe(true);
       const addedAfterMs = Date.now() - t0;
-      const running = await evaluateIn(
-        o.page,
-        () => !(window as { __rewriteDone?: boolean }).__rewriteDone,
-        null,
-      );
-      expect(running, 'the loop was still running').toBe(true);
       await o.page.waitForFunction(
         () => (window as { __rewriteDone?: boolean }).__rewriteDone,
         null,
-        {
-          timeout: (REWRITE_SECONDS + 10) * 1000,
-          polling: 500,
-        },
+        { timeout: (REWRITE_SECONDS + 10) * 1000, polling: 500 },
       );
       const want = REWRITE_PARAGRAPHS + 1;
       await expect
-        .poll(() => markAudit(o.page).then((m) => m.ranges), { timeout: 10_000, interval: 250 })
+        .poll(() => markAudit(o.page).then((m) => m.ranges), { timeout: 20_000, interval: 250 })
         .toBe(want);
       const marks = await markAudit(o.page);
       expectOncePerParagraph(marks, want);
-      await waitForState(o.page, ['done'], 20_000);
+      await waitForState(o.page, ['done'], 30_000);
       const heapEnd = await heapMb(o.cdp);
       const s = await finish(o, 'rewrite', {
         addedMarkedAfterMs: addedAfterMs,
@@ -379,11 +421,11 @@ describe('case 12: huge and restless pages', () => {
         heapEndMb: heapEnd,
       });
       expect(s.contentScriptLongestSliceMs).toBeLessThan(50);
-      // ~80 rewrites × 152 sentences: kept, their detached nodes and ranges would be tens of MB.
+      // ~130 rewrites × 152 sentences: kept, their detached nodes and ranges would be tens of MB.
       expect(heapEnd - heapStart).toBeLessThan(5);
       expect(o.errors).toEqual([]);
       await o.page.close();
     },
-    120_000,
+    150_000,
   );
 });

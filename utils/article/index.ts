@@ -8,7 +8,7 @@ import { scan, type ScanOptions, type ScanResult } from './scan';
 import { selectBlocksSteps, type Selection } from './select';
 import { drain, type Steps } from './steps';
 import { blockInBody, normalizeForMatch, readJsonLdSteps, type LdArticle } from './structured';
-import type { Article } from './types';
+import type { Article, ArticleBlock } from './types';
 
 export type { Article, ArticleBlock } from './types';
 export { isSkippedInline } from './inline';
@@ -110,6 +110,32 @@ export function* findArticleSteps(doc: Document): Steps<Article | null> {
   const canonicalUrl = findCanonical(doc);
   if (canonicalUrl) article.canonicalUrl = canonicalUrl;
   return article;
+}
+
+/**
+ * The body blocks in `added` (subtrees the page added after the article was found, none inside
+ * another), judged as the finder judges blocks under `root`, in the order given. Scans only those
+ * subtrees, as resumable steps: a page that keeps growing is never scanned whole again.
+ */
+export function* findAddedBlocksSteps(
+  added: Element[],
+  root: Element,
+): Generator<void, ArticleBlock[], void> {
+  const merged: ScanResult = {
+    blocks: [],
+    root: null,
+    rootValue: 0,
+    rootRaw: 0,
+    hiddenChars: 0,
+    values: new Map(),
+  };
+  for (const el of added) {
+    const part = yield* scan(root.ownerDocument, { within: el });
+    for (const b of part.blocks) merged.blocks.push(b);
+    for (const [k, v] of part.values) merged.values.set(k, v);
+    merged.rootRaw = Math.max(merged.rootRaw, part.rootRaw);
+  }
+  return (yield* selectBlocksSteps(merged, root)).blocks;
 }
 
 /** Find the article in `doc`; null when the page is not an article. Pure DOM reads, no mutations. */

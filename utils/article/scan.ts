@@ -54,6 +54,8 @@ export interface ScanOptions {
   ignoreVisibility?: boolean;
   /** Developer aid: receives every element's score. */
   trace?: Map<Element, number>;
+  /** Scan only this element's subtree instead of `doc.body` (content added after the first scan). */
+  within?: Element;
 }
 
 interface Frame {
@@ -136,7 +138,7 @@ const NODES_PER_STEP = 32;
  * {@link NODES_PER_STEP} nodes and returns the result.
  */
 export function* scan(doc: Document, opts: ScanOptions = {}): Generator<void, ScanResult, void> {
-  const body = doc.body;
+  const body = opts.within ?? doc.body;
   const blocks: ScannedBlock[] = [];
   const values = new Map<Element, number>();
   let root: Element | null = null;

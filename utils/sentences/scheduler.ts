@@ -19,6 +19,8 @@ export interface SliceOptions {
   budgetMs?: number;
   /** Stats object to accumulate into (shared across several runs of one page). */
   stats?: SliceStats;
+  /** Runs at the end of every slice, inside its timing (e.g. to show a slice's marks at once). */
+  afterSlice?: () => void;
 }
 
 export const newStats = (): SliceStats => ({ workMs: 0, longestSliceMs: 0, slices: 0 });
@@ -26,8 +28,13 @@ export const newStats = (): SliceStats => ({ workMs: 0, longestSliceMs: 0, slice
 type IdleDeadline = { timeRemaining(): number; didTimeout: boolean };
 type IdleApi = (cb: (d: IdleDeadline) => void, opts?: { timeout: number }) => number;
 
-/** Wait for an idle period (or at most `timeout` ms), falling back to a macrotask. */
-export function nextIdle(timeout = 200): Promise<void> {
+/**
+ * Wait for an idle period, or at most `timeout` ms, falling back to a macrotask. The timeout is
+ * short because some pages never leave the browser idle (headless Chromium drawing a page of
+ * thousands of highlights was seen at about one frame a second): work then still moves, one
+ * slice of a few ms per `timeout`, a small share of the main thread.
+ */
+export function nextIdle(timeout = 50): Promise<void> {
   const ric = (globalThis as { requestIdleCallback?: IdleApi }).requestIdleCallback;
   return new Promise((resolve) => {
     if (ric) ric(() => resolve(), { timeout });
@@ -58,6 +65,7 @@ export async function runInSlices<T>(
     do {
       result = work.next();
     } while (!result.done && now() - start < budget);
+    opts.afterSlice?.();
     const end = now();
     const spent = end - start;
     measure('slice', start, end);
