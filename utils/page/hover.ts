@@ -174,8 +174,13 @@ export class HoverController {
     if (!this.doc.getSelection()?.isCollapsed) return;
     const id = this.page.sentenceMarks?.at(e.clientX, e.clientY) ?? null;
     if (!this.sourced(id)) return;
-    // The click that follows a tap finds the card already pinned.
-    if (this.openId === id && this.pinned) return;
+    // The click that follows a tap finds the card already pinned. A pinned card the page has
+    // removed or hidden since (noticed by the next obscured check, up to 250 ms later) is not
+    // shown: the click opens it afresh rather than being swallowed.
+    if (this.openId === id && this.pinned) {
+      if (!this.overlay.obscured()) return;
+      this.close(false);
+    }
     this.open(id!, true);
   }
 
