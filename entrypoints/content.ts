@@ -7,6 +7,7 @@ import { handleMessages, sendMessage } from '@/utils/messaging/channel';
 import { PageController } from '@/utils/page/controller';
 import { blockForgedRestart } from '@/utils/page/guards';
 import { clearLeftovers } from '@/utils/page/leftovers';
+import { listenForMarksProbe } from '@/utils/page/marks-probe';
 import { listenForProbe } from '@/utils/page/secrets-probe';
 import { HoverController } from '@/utils/page/hover';
 import { Overlay } from '@/utils/page/overlay';
@@ -126,10 +127,13 @@ export default defineContentScript({
     });
     // Test builds only: lets tests/e2e/secrets.e2e.test.ts try to read keys from this world.
     const unprobe = TEST_BUILD ? listenForProbe(doc) : () => {};
+    // Test builds only: lets a test read the set of all marks (utils/page/marks-probe.ts).
+    const unprobeMarks = TEST_BUILD ? listenForMarksProbe(doc, () => page.sentenceMarks) : () => {};
     ctx.onInvalidated(() => {
       const steps = [
         () => clearInterval(liveness),
         unprobe,
+        unprobeMarks,
         unwatch,
         unhandle,
         () => session?.abort(),

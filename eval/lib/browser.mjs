@@ -53,8 +53,11 @@ const STAY_ON_PAGE = () => {
 
 /** Read the marked sentences in document order, from the page's main world. */
 const READ_MARKS = () => {
+  // The set of all marks is registered only for this task (utils/page/marks-probe.ts).
+  document.dispatchEvent(new Event('sourcelight:expose-marks'));
   const hl = /** @type {any} */ (CSS).highlights?.get('sourcelight-sentence');
   const ranges = hl ? [...hl] : [];
+  document.dispatchEvent(new Event('sourcelight:hide-marks'));
   ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
   return ranges.map((r) => r.toString().replace(/\s+/g, ' ').trim()).filter(Boolean);
 };

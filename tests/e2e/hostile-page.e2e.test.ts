@@ -108,7 +108,17 @@ const statusEvents = (page: AnyPage) =>
     null,
   );
 const markCount = (page: AnyPage) =>
-  evaluateIn(page, () => CSS.highlights.get('sourcelight-sentence')?.size ?? 0, null);
+  evaluateIn(
+    page,
+    () => {
+      // The set of all marks is registered only for this task (utils/page/marks-probe.ts).
+      document.dispatchEvent(new Event('sourcelight:expose-marks'));
+      const n = CSS.highlights.get('sourcelight-sentence')?.size ?? 0;
+      document.dispatchEvent(new Event('sourcelight:hide-marks'));
+      return n;
+    },
+    null,
+  );
 
 /** Files of a build folder, as paths relative to it. */
 function builtFiles(dir: string): string[] {

@@ -7,8 +7,15 @@
  * first: on this shared machine, loaded 20× over, tracing these pages took longer than the test
  * budget, and wall-time long tasks said more about the load than about us.) Memory is the
  * renderer's JS heap (page and content-script worlds share one isolate) after a forced garbage
- * collection. "Nothing marked twice": the ranges of the all-sentences highlight are non-empty,
+ * collection. "Nothing marked twice": the ranges of the all-sentences highlight (shown to the
+ * test for one task through the test build's probe, utils/page/marks-probe.ts) are non-empty,
  * do not overlap, and there is exactly one, with its own text, per paragraph of the page.
+ *
+ * What the script's own account cannot see is rendering work its changes cause. A trace of the
+ * 20,000-paragraph page (Chromium 156, quiet machine) found two such costs, both fixed: adopting
+ * the highlight stylesheet into the built page (a 71 ms style recalculation; now adopted at
+ * document_start, utils/sentences/highlight-sheet.ts), and 87-207 ms of pre-paint on every frame
+ * while 20,000 ranges were registered with the page (now only the painted highlights are).
  *
  * The huge pages are judged on marking (every paragraph marked once within a generous budget),
  * not on every answer coming back: 20,000 sentences take the background minutes to answer, and
@@ -116,16 +123,11 @@ function rewritePage(seconds: number): string {
 }
 
 /**
- * The 100,000-node, 20,000-paragraph and rewrite-loop tests are opt-in (SOURCELIGHT_E2E_HUGE=1)
- * until measured on a quiet machine with the incremental rescans: on the shared machine (load
- * 40-60 on 2 cores) their marking assertions passed but wall-clock slices were inflated by
- * preemption far past 50 ms, which says nothing either way.
+ * The issue's 60 s of infinite scroll. (Until the set of all marks stopped being registered with
+ * the page, utils/sentences/marks.ts, every frame after an append rebuilt the highlight markers
+ * of every marked range, so the page itself fell behind long before 60 s.)
  */
-const HUGE = process.env.SOURCELIGHT_E2E_HUGE === '1';
-// The issue asks 60 s. At 60 s (15,020 paragraphs) the fixture page's own 100 ms timer fell
-// behind on this machine (600 ticks not done in 180 s, load ~10): the page itself slows as the
-// highlighted ranges grow. 15 s in CI until drawing that many highlights is cheaper.
-const SCROLL_SECONDS = 15;
+const SCROLL_SECONDS = 60;
 const REWRITE_SECONDS = 20;
 
 let session: ChromiumSession;
@@ -194,8 +196,12 @@ async function markAudit(page: Page) {
   return evaluateIn(
     page,
     () => {
+      // The set of all marks is registered only for this task (utils/page/marks-probe.ts).
+      document.dispatchEvent(new Event('sourcelight:expose-marks'));
       const set = CSS.highlights.get('sourcelight-sentence') as unknown as Set<Range> | undefined;
-      const all = [...(set ?? [])].sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+      const marked = [...(set ?? [])];
+      document.dispatchEvent(new Event('sourcelight:hide-marks'));
+      const all = marked.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
       let overlaps = 0;
       for (let i = 1; i < all.length; i++)
         if (all[i]!.compareBoundaryPoints(Range.START_TO_END, all[i - 1]!) < 0) overlaps++;
@@ -275,8 +281,14 @@ async function finish(o: Opened, label: string, extra: Record<string, unknown> =
 const markedCount = (page: Page) =>
   evaluateIn(
     page,
-    () =>
-      (CSS.highlights.get('sourcelight-sentence') as unknown as Set<Range> | undefined)?.size ?? 0,
+    () => {
+      document.dispatchEvent(new Event('sourcelight:expose-marks'));
+      const n =
+        (CSS.highlights.get('sourcelight-sentence') as unknown as Set<Range> | undefined)?.size ??
+        0;
+      document.dispatchEvent(new Event('sourcelight:hide-marks'));
+      return n;
+    },
     null,
   );
 
@@ -292,150 +304,135 @@ async function waitAllMarked(page: Page, paragraphs: number, started: number, bu
 }
 
 describe('case 12: huge and restless pages', () => {
-  it.skipIf(!HUGE)(
-    '[chromium] a page of 100,000+ nodes (2,000 paragraphs of one span per word, 8,000 footer links) → every sentence marked once, no long task from the extension',
-    async () => {
-      const started = Date.now();
-      const o = await open('/nodes.html');
-      const nodes = await evaluateIn(
+  it('[chromium] a page of 100,000+ nodes (2,000 paragraphs of one span per word, 8,000 footer links) → every sentence marked once, no long task from the extension', async () => {
+    const started = Date.now();
+    const o = await open('/nodes.html');
+    const nodes = await evaluateIn(
+      o.page,
+      () => {
+        const w = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+        let n = 0;
+        while (w.nextNode()) n++;
+        return n;
+      },
+      null,
+    );
+    expect(nodes, 'the fixture is as large as it says').toBeGreaterThanOrEqual(100_000);
+    await waitForState(o.page, ['matching', 'done'], 120_000);
+    const markedMs = await waitAllMarked(o.page, NODES_PARAGRAPHS, started, 150_000);
+    const marks = await markAudit(o.page);
+    const heap = await heapMb(o.cdp);
+    const s = await finish(o, 'nodes', { nodes, marks, heapMb: heap, markedAllMs: markedMs });
+    expectOncePerParagraph(marks, NODES_PARAGRAPHS);
+    expect(s.contentScriptLongestSliceMs).toBeLessThan(50);
+    expect(o.errors).toEqual([]);
+    await o.page.close();
+  }, 200_000);
+
+  it('[chromium] 20,000 paragraphs → each marked once, no long task from the extension, heap bounded', async () => {
+    const started = Date.now();
+    const o = await open('/paragraphs.html');
+    await waitForState(o.page, ['matching', 'done'], 180_000);
+    const markedMs = await waitAllMarked(o.page, PARAGRAPHS, started, 240_000);
+    const marks = await markAudit(o.page);
+    const heap = await heapMb(o.cdp);
+    const s = await finish(o, 'paragraphs', { marks, heapMb: heap, markedAllMs: markedMs });
+    expectOncePerParagraph(marks, PARAGRAPHS);
+    expect(s.contentScriptLongestSliceMs).toBeLessThan(50);
+    // The page's own DOM and 20,000 sentences' ranges, texts and requests: measured ~60 MB;
+    // a leak per slice or per answer would be far above.
+    expect(heap).toBeLessThan(200);
+    expect(o.errors).toEqual([]);
+    await o.page.close();
+  }, 300_000);
+
+  it(`[chromium] infinite scroll adding 1,000 nodes a second for ${SCROLL_SECONDS} s → each new paragraph marked once, no long task from the extension, heap bounded`, async () => {
+    const o = await open('/scroll.html');
+    await waitForState(o.page, ['done', 'matching'], 30_000);
+    const heapStart = await heapMb(o.cdp);
+    await o.page.waitForFunction(() => (window as { __scrollDone?: number }).__scrollDone, null, {
+      // The page's own timer runs late on a loaded machine: its 600 ticks may take longer.
+      timeout: SCROLL_SECONDS * 3 * 1000,
+      polling: 500,
+    });
+    const ended = Date.now();
+    const total = await evaluateIn(
+      o.page,
+      () => (window as { __scrollDone?: number }).__scrollDone ?? 0,
+      null,
+    );
+    expect(total).toBe(SCROLL_START + SCROLL_SECONDS * 10 * SCROLL_PER_TICK);
+    // Marking keeps up with the feed: what is left when it stops is marked soon after.
+    const caughtUpMs = await waitAllMarked(o.page, total, ended, 60_000);
+    const marks = await markAudit(o.page);
+    const heapEnd = await heapMb(o.cdp);
+    const s = await finish(o, 'scroll', {
+      total,
+      marks,
+      caughtUpMs,
+      heapStartMb: heapStart,
+      heapEndMb: heapEnd,
+    });
+    expectOncePerParagraph(marks, total);
+    expect(s.contentScriptLongestSliceMs).toBeLessThan(50);
+    // 15,020 short paragraphs' sentences and ranges (the 20,000-paragraph page measures
+    // 19 MB in all); a leak per slice, rescan or answer would be far above.
+    expect(heapEnd - heapStart).toBeLessThan(80);
+    expect(o.errors).toEqual([]);
+    await o.page.close();
+  }, 360_000);
+
+  it(`[chromium] a page rebuilding its article every 150 ms for ${REWRITE_SECONDS} s → text added meanwhile is marked in the live page while the loop runs, marks stay one per sentence, heap does not grow with the rewrites`, async () => {
+    const o = await open('/rewrite.html');
+    const t0 = Date.now();
+    // The loop keeps the page changing from the start: the first scan must finish anyway.
+    await waitForState(o.page, ['done', 'matching'], 30_000);
+    const heapStart = await heapMb(o.cdp);
+    // The paragraph added at 2 s is marked, in the nodes the page shows, before the loop ends
+    // (a rescan that waited for a quiet page would never come).
+    const liveAdded = () =>
+      evaluateIn(
         o.page,
-        () => {
-          const w = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
-          let n = 0;
-          while (w.nextNode()) n++;
-          return n;
+        (want: string) => {
+          if ((window as { __rewriteDone?: boolean }).__rewriteDone) return false;
+          document.dispatchEvent(new Event('sourcelight:expose-marks'));
+          const set = CSS.highlights.get('sourcelight-sentence') as unknown as Set<Range>;
+          const marked = [...(set ?? [])];
+          document.dispatchEvent(new Event('sourcelight:hide-marks'));
+          return marked.some((r) => r.toString() === want && r.startContainer.isConnected);
         },
-        null,
+        ADDED,
       );
-      expect(nodes, 'the fixture is as large as it says').toBeGreaterThanOrEqual(100_000);
-      await waitForState(o.page, ['matching', 'done'], 120_000);
-      const markedMs = await waitAllMarked(o.page, NODES_PARAGRAPHS, started, 150_000);
-      const marks = await markAudit(o.page);
-      const heap = await heapMb(o.cdp);
-      const s = await finish(o, 'nodes', { nodes, marks, heapMb: heap, markedAllMs: markedMs });
-      expectOncePerParagraph(marks, NODES_PARAGRAPHS);
-      expect(s.contentScriptLongestSliceMs).toBeLessThan(50);
-      expect(o.errors).toEqual([]);
-      await o.page.close();
-    },
-    200_000,
-  );
-
-  it.skipIf(!HUGE)(
-    '[chromium] 20,000 paragraphs → each marked once, no long task from the extension, heap bounded',
-    async () => {
-      const started = Date.now();
-      const o = await open('/paragraphs.html');
-      await waitForState(o.page, ['matching', 'done'], 180_000);
-      const markedMs = await waitAllMarked(o.page, PARAGRAPHS, started, 240_000);
-      const marks = await markAudit(o.page);
-      const heap = await heapMb(o.cdp);
-      const s = await finish(o, 'paragraphs', { marks, heapMb: heap, markedAllMs: markedMs });
-      expectOncePerParagraph(marks, PARAGRAPHS);
-      expect(s.contentScriptLongestSliceMs).toBeLessThan(50);
-      // The page's own DOM and 20,000 sentences' ranges, texts and requests: measured ~60 MB;
-      // a leak per slice or per answer would be far above.
-      expect(heap).toBeLessThan(200);
-      expect(o.errors).toEqual([]);
-      await o.page.close();
-    },
-    300_000,
-  );
-
-  // Opt-in too for now: with the incremental rescans, one run at load ~5 marked all 3,770 once
-  // (caught up 1 s after the feed stopped, heap +4.7 MB) but had 6 of 100 slices >= 50 ms (top
-  // 178.5 ms), not yet explained by a trace.
-  it.skipIf(!HUGE)(
-    `[chromium] infinite scroll adding 1,000 nodes a second for ${SCROLL_SECONDS} s → each new paragraph marked once, no long task from the extension, heap bounded`,
-    async () => {
-      const o = await open('/scroll.html');
-      await waitForState(o.page, ['done', 'matching'], 30_000);
-      const heapStart = await heapMb(o.cdp);
-      await o.page.waitForFunction(() => (window as { __scrollDone?: number }).__scrollDone, null, {
-        // The page's own timer runs late on a loaded machine: its 600 ticks may take longer.
-        timeout: SCROLL_SECONDS * 3 * 1000,
-        polling: 500,
-      });
-      const ended = Date.now();
-      const total = await evaluateIn(
-        o.page,
-        () => (window as { __scrollDone?: number }).__scrollDone ?? 0,
-        null,
-      );
-      expect(total).toBe(SCROLL_START + SCROLL_SECONDS * 10 * SCROLL_PER_TICK);
-      // Marking keeps up with the feed: what is left when it stops is marked soon after.
-      const caughtUpMs = await waitAllMarked(o.page, total, ended, 60_000);
-      const marks = await markAudit(o.page);
-      const heapEnd = await heapMb(o.cdp);
-      const s = await finish(o, 'scroll', {
-        total,
-        marks,
-        caughtUpMs,
-        heapStartMb: heapStart,
-        heapEndMb: heapEnd,
-      });
-      expectOncePerParagraph(marks, total);
-      expect(s.contentScriptLongestSliceMs).toBeLessThan(50);
-      // 3,770 short paragraphs' sentences and ranges: a few MB; far less than 40.
-      expect(heapEnd - heapStart).toBeLessThan(40);
-      expect(o.errors).toEqual([]);
-      await o.page.close();
-    },
-    360_000,
-  );
-
-  it.skipIf(!HUGE)(
-    `[chromium] a page rebuilding its article every 150 ms for ${REWRITE_SECONDS} s → text added meanwhile is marked in the live page while the loop runs, marks stay one per sentence, heap does not grow with the rewrites`,
-    async () => {
-      const o = await open('/rewrite.html');
-      const t0 = Date.now();
-      // The loop keeps the page changing from the start: the first scan must finish anyway.
-      await waitForState(o.page, ['done', 'matching'], 30_000);
-      const heapStart = await heapMb(o.cdp);
-      // The paragraph added at 2 s is marked, in the nodes the page shows, before the loop ends
-      // (a rescan that waited for a quiet page would never come).
-      const liveAdded = () =>
-        evaluateIn(
-          o.page,
-          (want: string) =>
-            !(window as { __rewriteDone?: boolean }).__rewriteDone &&
-            [...((CSS.highlights.get('sourcelight-sentence') as unknown as Set<Range>) ?? [])].some(
-              (r) => r.toString() === want && r.startContainer.isConnected,
-            ),
-          ADDED,
-        );
-      await expect
-        .poll(liveAdded, {
-          timeout: Math.max(1_000, REWRITE_SECONDS * 1000 - (Date.now() - t0) - 1_000),
-          interval: 100,
-        })
-        .toBe(true);
-      const addedAfterMs = Date.now() - t0;
-      await o.page.waitForFunction(
-        () => (window as { __rewriteDone?: boolean }).__rewriteDone,
-        null,
-        { timeout: (REWRITE_SECONDS + 10) * 1000, polling: 500 },
-      );
-      const want = REWRITE_PARAGRAPHS + 1;
-      await expect
-        .poll(() => markAudit(o.page).then((m) => m.ranges), { timeout: 20_000, interval: 250 })
-        .toBe(want);
-      const marks = await markAudit(o.page);
-      expectOncePerParagraph(marks, want);
-      await waitForState(o.page, ['done'], 30_000);
-      const heapEnd = await heapMb(o.cdp);
-      const s = await finish(o, 'rewrite', {
-        addedMarkedAfterMs: addedAfterMs,
-        marks,
-        heapStartMb: heapStart,
-        heapEndMb: heapEnd,
-      });
-      expect(s.contentScriptLongestSliceMs).toBeLessThan(50);
-      // ~130 rewrites × 152 sentences: kept, their detached nodes and ranges would be tens of MB.
-      expect(heapEnd - heapStart).toBeLessThan(5);
-      expect(o.errors).toEqual([]);
-      await o.page.close();
-    },
-    150_000,
-  );
+    await expect
+      .poll(liveAdded, {
+        timeout: Math.max(1_000, REWRITE_SECONDS * 1000 - (Date.now() - t0) - 1_000),
+        interval: 100,
+      })
+      .toBe(true);
+    const addedAfterMs = Date.now() - t0;
+    await o.page.waitForFunction(
+      () => (window as { __rewriteDone?: boolean }).__rewriteDone,
+      null,
+      { timeout: (REWRITE_SECONDS + 10) * 1000, polling: 500 },
+    );
+    const want = REWRITE_PARAGRAPHS + 1;
+    await expect
+      .poll(() => markAudit(o.page).then((m) => m.ranges), { timeout: 20_000, interval: 250 })
+      .toBe(want);
+    const marks = await markAudit(o.page);
+    expectOncePerParagraph(marks, want);
+    await waitForState(o.page, ['done'], 30_000);
+    const heapEnd = await heapMb(o.cdp);
+    const s = await finish(o, 'rewrite', {
+      addedMarkedAfterMs: addedAfterMs,
+      marks,
+      heapStartMb: heapStart,
+      heapEndMb: heapEnd,
+    });
+    expect(s.contentScriptLongestSliceMs).toBeLessThan(50);
+    // ~130 rewrites × 152 sentences: kept, their detached nodes and ranges would be tens of MB.
+    expect(heapEnd - heapStart).toBeLessThan(5);
+    expect(o.errors).toEqual([]);
+    await o.page.close();
+  }, 150_000);
 });

@@ -4,6 +4,7 @@
  * "Subscribe to our newsletter". Sites write them as plain paragraphs, so no class word marks
  * them; their wording does, in the languages we see most.
  */
+import type { Steps } from './steps';
 import type { ArticleBlock } from './types';
 
 /** Longer than this, a block is prose that may mention subscriptions, not an appeal. */
@@ -54,17 +55,28 @@ function isPaywallNotice(text: string): boolean {
 const MIN_STORY_CHARS = 300;
 const MAX_TAIL_RATIO = 1.5;
 
+/** Blocks tested between two yields of {@link dropAppealsSteps} (a dozen patterns each). */
+const BLOCKS_PER_STEP = 64;
+
 /**
  * Drop appeals from the body. A paywall notice after the story also takes the blocks after it
  * (the offer's details: prices, "When you join…", "Join now to get:"), since the story stops
- * where the notice starts.
+ * where the notice starts. In resumable steps: on a page of 20,000 paragraphs, testing every
+ * block at once took 100 ms (Chromium 156).
  */
-export function dropAppeals(blocks: ArticleBlock[]): ArticleBlock[] {
-  const texts = blocks.map((b) => (b.element.textContent ?? '').trim());
-  const total = texts.reduce((n, t) => n + t.length, 0);
+export function* dropAppealsSteps(blocks: ArticleBlock[]): Steps<ArticleBlock[]> {
+  const texts: string[] = [];
+  let total = 0;
+  for (const b of blocks) {
+    const t = (b.element.textContent ?? '').trim();
+    texts.push(t);
+    total += t.length;
+    if (texts.length % (BLOCKS_PER_STEP * 8) === 0) yield;
+  }
   let tail = blocks.length;
   let before = 0;
   for (let i = 0; i < blocks.length; i++) {
+    if (i % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
     const after = total - before;
     if (
       before >= MIN_STORY_CHARS &&
@@ -77,6 +89,9 @@ export function dropAppeals(blocks: ArticleBlock[]): ArticleBlock[] {
     before += texts[i]!.length;
   }
   const out: ArticleBlock[] = [];
-  for (let i = 0; i < tail; i++) if (!isAppeal(texts[i]!)) out.push(blocks[i]!);
+  for (let i = 0; i < tail; i++) {
+    if (i % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
+    if (!isAppeal(texts[i]!)) out.push(blocks[i]!);
+  }
   return out.length === blocks.length ? blocks : out;
 }

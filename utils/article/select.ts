@@ -2,7 +2,7 @@
  * From the scan's blocks, keep those that are article body: inside the root, outside class-marked
  * chrome, not link lists, and headings only when body text follows them.
  */
-import { dropAppeals } from './appeals';
+import { dropAppealsSteps } from './appeals';
 import type { ScanResult, ScannedBlock } from './scan';
 import { drain, type Steps } from './steps';
 import { teaserCardsSteps } from './teasers';
@@ -76,7 +76,7 @@ export function* selectBlocksSteps(scan: ScanResult, root: Element): Steps<Selec
     kept.push({ element: b.el, kind: blockKind(b.el, root) });
     chars += b.len;
   }
-  return { blocks: dropAppeals(dropDanglingHeadings(kept)), chars };
+  return { blocks: yield* dropAppealsSteps(dropDanglingHeadings(kept)), chars };
 }
 
 /**

@@ -77,7 +77,7 @@ const REFIND_EVERY_MS = 5_000;
 const CHASE_PASSES = 3;
 /** Blocks' sentence spans kept by text (a re-rendered block is not segmented again). */
 const SPAN_CACHE = 2_000;
-/** New marks are shown at most this often while a scan runs (see SentenceMarks.flush). */
+/** Listeners hear of new marks at most this often while a scan runs. */
 const FLUSH_EVERY_MS = 250;
 
 export interface SentenceInfo {
@@ -276,7 +276,7 @@ export class PageController {
     this.settle(abort.signal);
   }
 
-  /** Run steps in idle-time slices, showing new marks at most every FLUSH_EVERY_MS. */
+  /** Run steps in idle-time slices, telling of new marks at most every FLUSH_EVERY_MS. */
   private async slices<T>(work: Generator<unknown, T, void>, signal: AbortSignal): Promise<T> {
     const out = await runInSlices(work, {
       signal,
@@ -287,12 +287,11 @@ export class PageController {
     return out;
   }
 
-  /** Show the marks added since the last time (at most every FLUSH_EVERY_MS unless `now`). */
+  /** Tell of the marks added since the last time (at most every FLUSH_EVERY_MS unless `now`). */
   private publish(now: boolean): void {
     const t = performance.now();
     if (!now && t - this.lastFlush < FLUSH_EVERY_MS) return;
     this.lastFlush = t;
-    this.marks?.flush();
     if (this.marksChanged) {
       this.marksChanged = false;
       this.changed();

@@ -8,6 +8,8 @@
  * (Chromium lets the orphan run and it clears the page itself: see entrypoints/content.ts.)
  */
 
+import { isOwnSheet } from '../sentences/highlight-sheet';
+
 /** What identifies this extension's traces in a page. */
 export interface Traces {
   /** The tag of the UI host element, e.g. `sourcelight-ui`. */
@@ -56,7 +58,10 @@ export function clearLeftovers(
     }
   }
   const adopted = doc.adoptedStyleSheets ?? [];
-  const kept = adopted.filter((sheet) => !stylesHighlights(sheet, traces.highlightNames));
+  // This copy's own sheet, adopted at document_start by the early script, is no leftover.
+  const kept = adopted.filter(
+    (sheet) => isOwnSheet(doc, sheet) || !stylesHighlights(sheet, traces.highlightNames),
+  );
   if (kept.length !== adopted.length) {
     removed += adopted.length - kept.length;
     doc.adoptedStyleSheets = kept;

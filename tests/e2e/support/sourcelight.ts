@@ -85,10 +85,16 @@ export async function highlightTexts(page: AnyPage, name: string): Promise<strin
   return evaluateIn(
     page,
     (hl: string) => {
-      const set = CSS.highlights.get(hl) as unknown as Set<Range> | undefined;
-      if (!set) return [];
-      const ranges = [...set].sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-      return ranges.map((r) => r.toString().replace(/\s+/g, ' ').trim());
+      // The set of all marks is registered only for this task (utils/page/marks-probe.ts).
+      document.dispatchEvent(new Event('sourcelight:expose-marks'));
+      try {
+        const set = CSS.highlights.get(hl) as unknown as Set<Range> | undefined;
+        if (!set) return [];
+        const ranges = [...set].sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+        return ranges.map((r) => r.toString().replace(/\s+/g, ' ').trim());
+      } finally {
+        document.dispatchEvent(new Event('sourcelight:hide-marks'));
+      }
     },
     name,
   );
@@ -109,8 +115,12 @@ export async function sentencePoint(
   const point = await evaluateIn(
     page,
     (want: string) => {
+      // The set of all marks is registered only for this task (utils/page/marks-probe.ts).
+      document.dispatchEvent(new Event('sourcelight:expose-marks'));
       const set = CSS.highlights.get('sourcelight-sentence') as unknown as Set<Range> | undefined;
-      const range = [...(set ?? [])].find((r) =>
+      const marked = [...(set ?? [])];
+      document.dispatchEvent(new Event('sourcelight:hide-marks'));
+      const range = marked.find((r) =>
         r.toString().replace(/\s+/g, ' ').trim().startsWith(want.slice(0, 60)),
       );
       if (!range) return null;
