@@ -11,11 +11,11 @@
 // Options: `--only=unit` or `--only=e2e` runs one half; any other argument is passed to both
 // vitest runs (e.g. `-t "case 3"`).
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureTestBuild, requireBrowsers } from './test-build.mjs';
+import { runVitest } from './vitest-run.mjs';
 
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -44,19 +44,14 @@ const work = mkdtempSync(join(tmpdir(), 'sourcelight-hostile-'));
 function runSet(name, vitestArgs) {
   const jsonPath = join(work, `${name}.json`);
   console.log(`\n▶ hostile ${name}: vitest ${vitestArgs.join(' ')}`);
-  const r = spawnSync(
-    'npx',
-    [
-      'vitest',
-      'run',
-      ...vitestArgs,
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${jsonPath}`,
-      ...passThrough,
-    ],
-    { stdio: 'inherit' },
-  );
+  const r = runVitest([
+    'run',
+    ...vitestArgs,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${jsonPath}`,
+    ...passThrough,
+  ]);
   let report = null;
   if (existsSync(jsonPath)) {
     try {

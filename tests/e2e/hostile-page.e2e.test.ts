@@ -15,17 +15,13 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   evaluateIn,
-  launchChromium,
-  launchFirefox,
   REPO_ROOT,
   startFixtureServer,
-  TEST_BUILD_DIRS,
   type AnyPage,
-  type ChromiumSession,
-  type FirefoxSession,
   type FixtureServer,
   type Route,
 } from './harness/index.ts';
+import { inBothBrowsers, type BrowserDriver } from './support/browsers.ts';
 import {
   highlightTexts,
   hoverSentence,
@@ -73,16 +69,7 @@ afterAll(async () => {
   await source?.close();
 });
 
-interface Driver {
-  name: 'chromium' | 'firefox';
-  /** What `browser.runtime.id` says in the content script (Chromium id / gecko id). */
-  runtimeId(): string;
-  /** `chrome-extension://<id>/` or `moz-extension://<uuid>/` */
-  baseUrl(): string;
-  buildDir: string;
-  newPage(): Promise<AnyPage>;
-  goto(page: AnyPage, url: string): Promise<void>;
-}
+type Driver = BrowserDriver;
 
 type Loose = { on(event: string, cb: (x: never) => void): unknown };
 
@@ -469,52 +456,4 @@ function cases(name: Driver['name'], getDriver: () => Driver) {
   });
 }
 
-describe('Chromium', () => {
-  let session: ChromiumSession;
-  const driver: Driver = {
-    name: 'chromium',
-    runtimeId: () => session.extensionId,
-    baseUrl: () => session.extensionBaseUrl,
-    buildDir: TEST_BUILD_DIRS.chrome,
-    newPage: async () => {
-      const page = await session.newPage();
-      await page.setViewportSize({ width: 1200, height: 900 });
-      return page;
-    },
-    goto: async (page, url) => {
-      await (page as import('playwright-core').Page).goto(url);
-    },
-  };
-  beforeAll(async () => {
-    session = await launchChromium({ extensionDir: TEST_BUILD_DIRS.chrome });
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-  cases('chromium', () => driver);
-});
-
-describe('Firefox', () => {
-  let session: FirefoxSession;
-  const driver: Driver = {
-    name: 'firefox',
-    runtimeId: () => session.extensionId,
-    baseUrl: () => session.extensionBaseUrl,
-    buildDir: TEST_BUILD_DIRS.firefox,
-    newPage: async () => {
-      const page = await session.newPage();
-      await page.setViewport({ width: 1200, height: 900 });
-      return page;
-    },
-    goto: async (page, url) => {
-      await (page as import('puppeteer-core').Page).goto(url);
-    },
-  };
-  beforeAll(async () => {
-    session = await launchFirefox({ extensionDir: TEST_BUILD_DIRS.firefox });
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-  cases('firefox', () => driver);
-});
+inBothBrowsers(cases);

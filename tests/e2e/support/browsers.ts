@@ -19,6 +19,12 @@ export type BrowserName = 'chromium' | 'firefox';
 /** What a two-browser suite needs from a session. */
 export interface BrowserDriver {
   name: BrowserName;
+  /** What `browser.runtime.id` says in the content script (Chromium id / gecko id). */
+  runtimeId(): string;
+  /** `chrome-extension://<id>/` or `moz-extension://<uuid>/` */
+  baseUrl(): string;
+  /** The unpacked build the browser loaded. */
+  buildDir: string;
   /** A new tab, 1200 × 900. */
   newPage(): Promise<AnyPage>;
   goto(page: AnyPage, url: string): Promise<void>;
@@ -36,6 +42,9 @@ export function inBothBrowsers(
     let session: ChromiumSession;
     const driver: BrowserDriver = {
       name: 'chromium',
+      runtimeId: () => session.extensionId,
+      baseUrl: () => session.extensionBaseUrl,
+      buildDir: TEST_BUILD_DIRS.chrome,
       newPage: async () => {
         const page = await session.newPage();
         await page.setViewportSize({ width: 1200, height: 900 });
@@ -60,6 +69,9 @@ export function inBothBrowsers(
     let session: FirefoxSession;
     const driver: BrowserDriver = {
       name: 'firefox',
+      runtimeId: () => session.extensionId,
+      baseUrl: () => session.extensionBaseUrl,
+      buildDir: TEST_BUILD_DIRS.firefox,
       newPage: async () => {
         const page = await session.newPage();
         await page.setViewport({ width: 1200, height: 900 });
