@@ -4,6 +4,7 @@
  * "Subscribe to our newsletter". Sites write them as plain paragraphs, so no class word marks
  * them; their wording does, in the languages we see most.
  */
+import { isSiteLine } from './site-lines';
 import type { Steps } from './steps';
 import type { ArticleBlock } from './types';
 
@@ -59,7 +60,7 @@ const MAX_TAIL_RATIO = 1.5;
 const BLOCKS_PER_STEP = 64;
 
 /**
- * Drop appeals from the body. A paywall notice after the story also takes the blocks after it
+ * Drop appeals and the site's own lines (site-lines.ts) from the body. A paywall notice after the story also takes the blocks after it
  * (the offer's details: prices, "When you join…", "Join now to get:"), since the story stops
  * where the notice starts. In resumable steps: on a page of 20,000 paragraphs, testing every
  * block at once took 100 ms (Chromium 156).
@@ -91,7 +92,7 @@ export function* dropAppealsSteps(blocks: ArticleBlock[]): Steps<ArticleBlock[]>
   const out: ArticleBlock[] = [];
   for (let i = 0; i < tail; i++) {
     if (i % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
-    if (!isAppeal(texts[i]!)) out.push(blocks[i]!);
+    if (!isAppeal(texts[i]!) && !isSiteLine(texts[i]!)) out.push(blocks[i]!);
   }
   return out.length === blocks.length ? blocks : out;
 }

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { isSiteLine } from '@/utils/article/site-lines';
+
+describe('isSiteLine', () => {
+  it.each([
+    ['a credit line', '© Jane Roe/Getty Images'],
+    ['a caption ending in its credit', 'The harbour at dawn. © AFP / JOHN DOE'],
+    ['a labelled credit', 'Titelbild: Max Muster/picture-alliance'],
+    ['a photo label', 'Photo: Ana Ruiz for the Courier'],
+    ['an agency alone', 'Getty Images'],
+    ['an agency in brackets', '(iStock.com)'],
+    ['follow us, English', 'Follow The Courier on Twitter and Instagram @TheCourier.'],
+    ['follow us, Spanish', 'Síguenos en Telegram, Instagram y Facebook'],
+    ['follow us, German', 'Folgen Sie uns auf Mastodon'],
+    ['a donation appeal', 'If you liked this piece, would you consider supporting our newsroom?'],
+    ['reader support', 'We rely on your support to keep local reporting free for everyone'],
+    ['a German donation appeal', 'Jede Spende hilft unseren Reportern vor Ort!'],
+    ['a letters form', 'Submit your letter to the editor via this form.'],
+    ['an affiliate disclosure', 'Advertisers do not influence our reviews or our picks.'],
+    ['a commission disclosure', 'We may earn a commission when you buy through links on our site.'],
+    ['a liability disclaimer', 'The Courier is not responsible for the opinions of contributors.'],
+    ['a cookie notice', 'We use cookies to improve your experience.'],
+    ['a Polish cookie notice', 'Informujemy, że korzystamy z cookies.'],
+    ['a copyright line', '© 2024 Courier Media. All rights reserved'],
+    ['a German copyright line', 'Vervielfältigung nur mit Genehmigung der Redaktion'],
+    ['a related label', 'Related Coverage'],
+    ['a German related label', 'Weitere Artikel zum Thema'],
+    ['a German video label', 'Videos zum Thema'],
+    ['a tips label', 'Weitere Tourentipps in Norwegen'],
+    ['a comments label', 'Keine Kommentare'],
+    ['a next-article label', 'Vorschau auf den nächsten Artikel'],
+    ['a Spanish related label', 'Contenido relacionado'],
+    ['a read-more line', 'Read more: The ferry that never sailed'],
+  ])('%s → a site line', (_label, text) => {
+    expect(isSiteLine(text)).toBe(true);
+  });
+
+  it.each([
+    [
+      'a sentence about Instagram',
+      'Millions of people follow the singer, who posts daily on Instagram and TikTok.',
+    ],
+    [
+      'a report of someone following',
+      'He said he would follow the minister on Twitter to keep track of the talks.',
+    ],
+    [
+      'a sentence about liking a post',
+      'Users who like a post on X will soon see fewer ads, the company said.',
+    ],
+    [
+      'a sentence about donations',
+      'Jede Spende wurde registriert, sagte die Sprecherin des Vereins.',
+    ],
+    [
+      'a sentence about cookies',
+      'The regulator fined the retailer for setting cookies without consent.',
+    ],
+    ['a sentence starting with Comments', 'Comments by the minister drew criticism.'],
+    ['a sentence starting with Related', 'Related costs rose by 4 percent last year.'],
+    ['a legal list item', '(c) any person who holds a licence under this Act'],
+    ['a sentence mentioning a photo', 'The photo shows the ferry leaving the harbour at dawn.'],
+    [
+      'a quoted copyright dispute',
+      'The court said the image was protected by copyright and could not be reused.',
+    ],
+    ['mis-decoded text with a ©', 'HarÃ© todo lo necesario, dijo el ministro'],
+    ['empty', ''],
+    [
+      'a long paragraph',
+      `Follow the money, investigators said. ${'The ferry company moved funds abroad. '.repeat(8)}`,
+    ],
+  ])('%s → not a site line', (_label, text) => {
+    expect(isSiteLine(text)).toBe(false);
+  });
+});

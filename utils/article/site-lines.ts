@@ -1,0 +1,59 @@
+/**
+ * Lines that sit among the body's paragraphs but belong to the site, not the story: photo
+ * credits, "follow us on…", donation and letter appeals, affiliate and liability disclaimers,
+ * cookie notices, copyright lines, and the labels of what follows the story ("Related coverage",
+ * "Weitere Artikel zum Thema", "Keine Kommentare"). Sites write them as plain paragraphs or
+ * headings, so no class word marks them; their wording does, in the languages we see most.
+ * Each pattern needs the act and its object together, so a story about Instagram, donations or
+ * cookies is not taken for one.
+ */
+
+/** Longer than this, a block is prose that may use these words, not a site line. */
+const MAX_LINE_CHARS = 240;
+/** A label of what follows the story is a few words at most. */
+const MAX_LABEL_CHARS = 60;
+
+/**
+ * A caption or credit line that ends in the picture's credit. The © must stand on its own: in
+ * text decoded with the wrong charset, "é" reads "Ã©".
+ */
+const CREDIT =
+  /(?:(?:^|[\s(])©|\b(?:copyright|foto|fotos|photo|photos|bild|titelbild|symbolbild|image|credit|crédit|crédito|imagen)\s*:)\s*[^.!?]{0,80}$/i;
+/** A block that is nothing but a picture agency's name. */
+const AGENCY =
+  /^[(\s]*(?:getty images|istock(?:\.com)?|shutterstock|reuters|afp|dpa|ap photo|imago(?: images)?|picture[- ]alliance|epa|keystone)[)\s.]*$/i;
+
+const READER_LINES = [
+  // Follow us
+  /^(?:please )?(?:follow|like)\b.{0,60}\bon (?:twitter|x|facebook|instagram|tiktok|youtube|linkedin|threads|bluesky|mastodon|telegram|whatsapp)\b/i,
+  /\b(?:follow us|s[ií]guenos|folgen sie uns|folge uns|suivez-nous|seguici|obserwuj nas)\b/i,
+  // Donations and support
+  /\b(?:would|will|could|please) you (?:consider )?(?:supporting|support|donating|a donation)\b/i,
+  /\bplease consider (?:supporting|donating|a donation|a contribution)\b/i,
+  /\bwe rely on (?:your|our readers'?|reader) support\b/i,
+  /\bjede (?:kleine )?spende (?:hilft|zählt)\b|\b(?:unterstützen sie|unterstütze) (?:uns|unseren|unsere)\b/i,
+  // Letters to the editor
+  /\bsubmit (?:your|a) letter to the editor\b|\bleserbrief (?:schreiben|senden)\b/i,
+  // Affiliate and liability disclaimers
+  /\badvertisers do not influence\b|\bwe may (?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)\b/i,
+  /\b(?:affiliate|provisions)-?links?\b.{0,80}\b(?:commission|provision|vergütung)\b/i,
+  /\bis not responsible for the (?:opinions|content|views|statements)\b/i,
+  // Cookies
+  /\b(?:we use|this (?:site|website) uses|korzystamy z|używamy|wir verwenden|nous utilisons|usamos|utilizamos) (?:plików )?cookies?\b/i,
+  // Copyright
+  /\b(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|vervielfältigung nur mit)\b/i,
+];
+
+/** The start of a label for what follows the story: related pieces, comments, the next article. */
+const FOLLOWING_LABEL =
+  /^(?:related(?: coverage| articles?| stories| posts| content| reading)?|more (?:from|on|stories|news|articles)\b|read (?:more|next|also)\b|you (?:may|might) also like|recommended(?: for you| stories)?|(?:no |\d+ )?comments?|weitere (?:artikel|beiträge|nachrichten|themen|meldungen|tourentipps|tipps|videos)|mehr (?:zum thema|aus|von)\b|(?:videos?|bilder|fotos) zum thema|lesen sie (?:auch|mehr)|das könnte sie auch interessieren|auch interessant|beiträge aus dem forum|kommentierte artikel|vorschau auf den nächsten artikel|(?:keine |\d+ )?kommentare?|noticias relacionadas|contenido relacionado|te puede interesar|lee también|à lire aussi|sur le même sujet|lire aussi|voir aussi|leggi anche|czytaj (?:też|także|również))\b/i;
+
+/** Is this short block a line of the site's (a credit, an appeal, a notice, a label)? */
+export function isSiteLine(text: string): boolean {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.length === 0 || t.length > MAX_LINE_CHARS) return false;
+  if (AGENCY.test(t) || CREDIT.test(t)) return true;
+  // A label ends without a full stop: "Comments by the minister drew criticism." is a sentence.
+  if (t.length <= MAX_LABEL_CHARS && !/[.!?]$/.test(t) && FOLLOWING_LABEL.test(t)) return true;
+  return READER_LINES.some((re) => re.test(t));
+}
