@@ -147,6 +147,8 @@ export class PageController {
   private marksChanged = false;
   private asking: AskQueue = { batches: [], workers: 0, idle: [] };
   private readonly spansByText = new Map<string, SentenceSpan[]>();
+  /** `cleanHref` of the document URL it was computed from (parsed once, not once per block). */
+  private pageUrl: { from: string; clean: string | null } = { from: '', clean: null };
 
   constructor(private readonly deps: ControllerDeps) {}
 
@@ -623,7 +625,8 @@ export class PageController {
       }
     }
     const sentences = yield* toSentencesSteps(doc, bt, spans);
-    const pageUrl = cleanHref(doc.URL);
+    if (this.pageUrl.from !== doc.URL) this.pageUrl = { from: doc.URL, clean: cleanHref(doc.URL) };
+    const pageUrl = this.pageUrl.clean;
     let prev: string | undefined;
     let n = 0;
     for (const s of sentences) {
