@@ -4,7 +4,7 @@
  * "Subscribe to our newsletter". Sites write them as plain paragraphs, so no class word marks
  * them; their wording does, in the languages we see most.
  */
-import { isSiteLine } from './site-lines';
+import { isSiteLine, shortText } from './site-lines';
 import type { Steps } from './steps';
 import type { ArticleBlock } from './types';
 
@@ -37,15 +37,15 @@ const SIGN_UP = [
 
 /** Is this short block an appeal to subscribe, sign up or log in? */
 export function isAppeal(text: string): boolean {
-  const t = text.replace(/\s+/g, ' ').trim();
-  if (t.length === 0 || t.length > MAX_APPEAL_CHARS) return false;
+  const t = shortText(text, MAX_APPEAL_CHARS);
+  if (t.length === 0) return false;
   return PAYWALL.some((re) => re.test(t)) || SIGN_UP.some((re) => re.test(t));
 }
 
 /** Is this block a paywall notice (the story stops here)? */
 function isPaywallNotice(text: string): boolean {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return t.length <= MAX_APPEAL_CHARS && PAYWALL.some((re) => re.test(t));
+  const t = shortText(text, MAX_APPEAL_CHARS);
+  return t.length > 0 && PAYWALL.some((re) => re.test(t));
 }
 
 /**

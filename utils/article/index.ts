@@ -4,6 +4,7 @@
  * the DOM; visibility comes from the browser. Reads only: the page is never changed.
  */
 import { findCanonical, findHeadline, findLang, findPublishedAt } from './metadata';
+import { ledeSteps } from './lede';
 import { scan, type ScanOptions, type ScanResult } from './scan';
 import { selectBlocksSteps, type Selection } from './select';
 import { drain, type Steps } from './steps';
@@ -69,7 +70,10 @@ function* pick(result: ScanResult): Steps<Selection & { root: Element | null }> 
   const root = (yield* statedRoot(result)) ?? result.root;
   if (!root) return { root: null, blocks: [], chars: 0 };
   yield;
-  return { root, ...(yield* selectBlocksSteps(result, root)) };
+  const selection = yield* selectBlocksSteps(result, root);
+  const ledes = yield* ledeSteps(result, root, selection.blocks);
+  if (ledes.length === 0) return { root, ...selection };
+  return { root, blocks: [...ledes, ...selection.blocks], chars: selection.chars };
 }
 
 /**

@@ -337,6 +337,15 @@ export function classSignal(el: Element): -1 | 0 | 1 {
   return negative ? -1 : 0;
 }
 
+/** The chrome words in the element's class and id (none when a body word is there too). */
+export function negativeTokens(el: Element): string[] {
+  const name = nameOf(el);
+  if (!name) return [];
+  const ts = tokens(name);
+  if (ts.some((t) => POSITIVE_TOKENS.has(t))) return [];
+  return ts.filter((t) => NEGATIVE_TOKENS.has(t));
+}
+
 /** True when the element's role or attributes mark it as chrome, whatever its tag. */
 export function isChromeByRole(el: Element): boolean {
   const role = el.getAttribute('role');

@@ -48,10 +48,21 @@ const READER_LINES = [
 const FOLLOWING_LABEL =
   /^(?:related(?: coverage| articles?| stories| posts| content| reading)?|more (?:from|on|stories|news|articles)\b|read (?:more|next|also)\b|you (?:may|might) also like|recommended(?: for you| stories)?|(?:no |\d+ )?comments?|weitere (?:artikel|beiträge|nachrichten|themen|meldungen|tourentipps|tipps|videos)|mehr (?:zum thema|aus|von)\b|(?:videos?|bilder|fotos) zum thema|lesen sie (?:auch|mehr)|das könnte sie auch interessieren|auch interessant|beiträge aus dem forum|kommentierte artikel|vorschau auf den nächsten artikel|(?:keine |\d+ )?kommentare?|noticias relacionadas|contenido relacionado|te puede interesar|lee también|à lire aussi|sur le même sujet|lire aussi|voir aussi|leggi anche|czytaj (?:też|także|również))\b/i;
 
+/**
+ * The text with its whitespace collapsed, or '' when it is longer than `max` even so. A text
+ * many times longer than `max` is not collapsed at all: a long paragraph is never a short line,
+ * and collapsing every long block of a big page showed in its slices.
+ */
+export function shortText(text: string, max: number): string {
+  if (text.length > 8 * max) return '';
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? '' : t;
+}
+
 /** Is this short block a line of the site's (a credit, an appeal, a notice, a label)? */
 export function isSiteLine(text: string): boolean {
-  const t = text.replace(/\s+/g, ' ').trim();
-  if (t.length === 0 || t.length > MAX_LINE_CHARS) return false;
+  const t = shortText(text, MAX_LINE_CHARS);
+  if (t.length === 0) return false;
   if (AGENCY.test(t) || CREDIT.test(t)) return true;
   // A label ends without a full stop: "Comments by the minister drew criticism." is a sentence.
   if (t.length <= MAX_LABEL_CHARS && !/[.!?]$/.test(t) && FOLLOWING_LABEL.test(t)) return true;
