@@ -81,12 +81,14 @@ function named(el: Element, lca: Element): boolean {
   return false;
 }
 
-/** Is the block under class-marked chrome (other than a header) below the container? */
+/**
+ * Is the block under class-marked chrome (other than a header) below the container? Read from
+ * the page, not from the scan: the lenient pass scans without class words.
+ */
 function underChrome(b: ScannedBlock, lca: Element): boolean {
-  for (let n = b.neg; n; n = n.up) {
-    if (n.el === lca || n.el.contains(lca)) break;
-    if (n.el.localName === 'header') continue;
-    if (negativeTokens(n.el).some((t) => !HEADER_WORDS.has(t))) return true;
+  for (let e: Element | null = b.el; e && e !== lca; e = e.parentElement) {
+    if (e.localName === 'header') continue;
+    if (negativeTokens(e).some((t) => !HEADER_WORDS.has(t))) return true;
   }
   return false;
 }

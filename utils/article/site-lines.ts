@@ -40,13 +40,14 @@ const READER_LINES = [
   /\bis not responsible for the (?:opinions|content|views|statements)\b/i,
   // Cookies
   /\b(?:we use|this (?:site|website) uses|korzystamy z|używamy|wir verwenden|nous utilisons|usamos|utilizamos) (?:plików )?cookies?\b/i,
+  /\b(?:verwenden|nutzen|setzen) wir cookies\b|\b(?:diese|unsere) (?:website|webseite|seite) (?:verwendet|nutzt) cookies\b|\bnutzung (?:dieser|unserer) (?:website|webseite|seite) stimmen sie\b/i,
   // Copyright
   /\b(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|vervielfältigung nur mit)\b/i,
 ];
 
 /** The start of a label for what follows the story: related pieces, comments, the next article. */
 const FOLLOWING_LABEL =
-  /^(?:related(?: coverage| articles?| stories| posts| content| reading)?|more (?:from|on|stories|news|articles)\b|read (?:more|next|also)\b|you (?:may|might) also like|recommended(?: for you| stories)?|(?:no |\d+ )?comments?|weitere (?:artikel|beiträge|nachrichten|themen|meldungen|tourentipps|tipps|videos)|mehr (?:zum thema|aus|von)\b|(?:videos?|bilder|fotos) zum thema|lesen sie (?:auch|mehr)|das könnte sie auch interessieren|auch interessant|beiträge aus dem forum|kommentierte artikel|vorschau auf den nächsten artikel|(?:keine |\d+ )?kommentare?|noticias relacionadas|contenido relacionado|te puede interesar|lee también|à lire aussi|sur le même sujet|lire aussi|voir aussi|leggi anche|czytaj (?:też|także|również))\b/i;
+  /^(?:related(?: coverage| articles?| stories| posts| content| reading)?|more (?:from|on|stories|news|articles)\b|read (?:more|next|also)\b|you (?:may|might) also like|recommended(?: for you| stories)?|(?:no |\d+ )?comments?|weitere (?:artikel|beiträge|nachrichten|themen|meldungen|tourentipps|tipps|videos)|mehr (?:zum thema|aus|von)\b|(?:videos?|bilder|fotos) zum thema|lesen sie (?:auch|mehr)|das könnte sie auch interessieren|auch interessant|beiträge aus dem forum|kommentierte artikel|vorschau auf den nächsten artikel|(?:keine |\d+ )?kommentare?|noticias relacionadas|contenido relacionado|te puede interesar|lee también|à lire aussi|sur le même sujet|lire aussi|voir aussi|leggi anche|czytaj (?:też|także|również|więcej)|about the author|(?:latest|similar) (?:news|articles|stories|posts)|ähnliche (?:beiträge|artikel|themen|nachrichten)|neueste (?:artikel|beiträge|nachrichten|meldungen)|weitere aktuelle (?:themen|artikel|beiträge|nachrichten)|über (?:den autor|die autorin)|mehr (?:kolumnen|artikel|beiträge|news) (?:auf|von|aus)|empfehlungen (?:aus|der|für)|diskutieren sie mit|artículos relacionados|más noticias|articles similaires|à propos de l'auteur)\b/i;
 
 /**
  * The text with its whitespace collapsed, or '' when it is longer than `max` even so. A text
