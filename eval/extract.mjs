@@ -6,7 +6,7 @@
 //        [--until done|marked]  (marked: stop at the `matching` status, when every sentence is
 //        marked and the content script starts asking for sources; timings then leave out matching)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launch, runPage } from './lib/browser.mjs';
 import { listPages } from './lib/corpus.mjs';
@@ -167,6 +167,7 @@ if (opt.out) {
 }
 
 const figures = report([...results.entries()], pages, scored, Number(opt.worst));
+reportCharsets(pages, results);
 if (opt.floors) {
   const failures = checkFloors(resolve(opt.floors), pagesDir, figures);
   if (failures.length) {
@@ -174,4 +175,32 @@ if (opt.floors) {
     process.exit(1);
   }
   console.log('[eval:extract] all quality figures at or above their floors');
+}
+
+/**
+ * Pages the browser decoded with another charset although their bytes are valid UTF-8 with
+ * non-ASCII text: the corpus kept the bytes but not the HTTP header that named the charset, so
+ * the reader of the real site saw the text and this run saw mojibake. Printed, never scored
+ * differently: the pages are served as the issue says, and the browser finds the encoding.
+ */
+function reportCharsets(pages, results) {
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const misread = [];
+  for (const page of pages) {
+    const r = results.get(page.name);
+    if (!r?.charset || /^utf-?8$/i.test(r.charset)) continue;
+    const bytes = readFileSync(join(page.dir, 'source.html'));
+    if (!bytes.some((b) => b >= 0x80)) continue;
+    try {
+      utf8.decode(bytes);
+      misread.push(`${page.name} (${r.charset})`);
+    } catch {
+      // Not UTF-8: the browser's choice may well be right.
+    }
+  }
+  if (misread.length) {
+    console.log(
+      `decoded as another charset though the bytes are UTF-8 (the corpus lost the HTTP charset): ${misread.length} pages: ${misread.join(', ')}`,
+    );
+  }
 }

@@ -17,6 +17,8 @@ export function runPage(
   opts: { timeoutMs: number; injectCode?: string; until?: 'done' | 'marked' },
 ): Promise<{
   state: string;
+  /** `document.characterSet`: the encoding the browser chose. */
+  charset: string;
   sentences: string[];
   headline: string;
   workMs: number | null;

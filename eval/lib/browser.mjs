@@ -154,8 +154,10 @@ export async function runPage(context, url, { timeoutMs, injectCode, until = 'do
     const status = await page.evaluate(() => /** @type {any} */ (window).__sourcelightStatus);
     if (status?.state && final.includes(status.state)) state = status.state;
     const sentences = await page.evaluate(READ_MARKS);
+    const charset = await page.evaluate(() => document.characterSet).catch(() => '');
     return {
       state,
+      charset,
       sentences,
       headline: status?.headline ?? '',
       workMs: status?.workMs ?? null,
