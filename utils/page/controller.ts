@@ -14,6 +14,7 @@ import {
   type SentenceRequest,
   type SentenceSources,
 } from '../messaging/types';
+import { viewportDistances, type Distances } from './viewport';
 import { readBlockSteps, toSentencesSteps, type BlockSentence } from '../sentences/block-text';
 import { SentenceMarks, type MarkState } from '../sentences/marks';
 import {
@@ -675,7 +676,15 @@ export class PageController {
     let queue: SentenceRequest[];
     let page: FindSourcesRequest['page'];
     try {
-      queue = await runInSlices(this.nearestFirst(requests), { signal, stats: this.stats });
+      const distances = await viewportDistances(
+        requests.map((r) => this.elementOf(r.id)).filter((el) => el !== null),
+        this.deps.doc.defaultView as (Window & typeof globalThis) | null,
+      );
+      if (signal.aborted) return;
+      queue = await runInSlices(this.nearestFirst(requests, distances), {
+        signal,
+        stats: this.stats,
+      });
       page = await runInSlices(this.pageSteps(requests), { signal, stats: this.stats });
     } catch (err) {
       if (signal.aborted) return;
@@ -734,17 +743,30 @@ export class PageController {
    * in slices (a sort that measured in its comparator took a long task on pages of thousands of
    * sentences). Sorting the measured numbers is cheap: 20,000 take a few milliseconds.
    */
-  private *nearestFirst(requests: SentenceRequest[]): Generator<void, SentenceRequest[], void> {
-    const viewH = Math.max(1, this.deps.doc.defaultView?.innerHeight ?? 800);
-    const distance = new Map<string, number>();
+  /** The element around a sentence's start, whose box stands for the sentence's place. */
+  private elementOf(id: string): Element | null {
+    const node = this.infos.get(id)?.sentence.range.startContainer;
+    if (!node) return null;
+    return node.nodeType === 1 ? (node as Element) : node.parentElement;
+  }
+
+  /**
+   * The requests nearest the viewport first, by the distances an IntersectionObserver read (see
+   * utils/page/viewport.ts: no layout forced here); without them, in document order.
+   */
+  private *nearestFirst(
+    requests: SentenceRequest[],
+    distances: Distances | null,
+  ): Generator<void, SentenceRequest[], void> {
+    if (!distances) return requests;
+    const far = new Map<string, number>();
+    let n = 0;
     for (const r of requests) {
-      yield;
-      const rect = this.infos.get(r.id)?.sentence.range.getBoundingClientRect();
-      if (!rect) continue;
-      distance.set(r.id, rect.bottom < 0 ? -rect.bottom : rect.top > viewH ? rect.top - viewH : 0);
+      if (++n % NODES_PER_STEP === 0) yield;
+      const el = this.elementOf(r.id);
+      far.set(r.id, (el && distances.get(el)) ?? Infinity);
     }
-    const far = (r: SentenceRequest) => distance.get(r.id) ?? Infinity;
-    return [...requests].sort((a, b) => far(a) - far(b));
+    return [...requests].sort((a, b) => far.get(a.id)! - far.get(b.id)!);
   }
 
   private async askBatch(
