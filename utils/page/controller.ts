@@ -676,12 +676,13 @@ export class PageController {
     let queue: SentenceRequest[];
     let page: FindSourcesRequest['page'];
     try {
+      const elements = requests.map((r) => this.elementOf(r.id));
       const distances = await viewportDistances(
-        requests.map((r) => this.elementOf(r.id)).filter((el) => el !== null),
+        elements.filter((el) => el !== null),
         this.deps.doc.defaultView as (Window & typeof globalThis) | null,
       );
       if (signal.aborted) return;
-      queue = await runInSlices(this.nearestFirst(requests, distances), {
+      queue = await runInSlices(this.nearestFirst(requests, elements, distances), {
         signal,
         stats: this.stats,
       });
@@ -738,11 +739,6 @@ export class PageController {
     return this.pageCtx;
   }
 
-  /**
-   * The requests ordered by their sentence's distance from the viewport, each measured once and
-   * in slices (a sort that measured in its comparator took a long task on pages of thousands of
-   * sentences). Sorting the measured numbers is cheap: 20,000 take a few milliseconds.
-   */
   /** The element around a sentence's start, whose box stands for the sentence's place. */
   private elementOf(id: string): Element | null {
     const node = this.infos.get(id)?.sentence.range.startContainer;
@@ -752,19 +748,21 @@ export class PageController {
 
   /**
    * The requests nearest the viewport first, by the distances an IntersectionObserver read (see
-   * utils/page/viewport.ts: no layout forced here); without them, in document order.
+   * utils/page/viewport.ts: no layout forced here); without them, in document order. `elements`
+   * are the requests' elements, index for index. Sorting the numbers is cheap: 20,000 take a few
+   * milliseconds.
    */
   private *nearestFirst(
     requests: SentenceRequest[],
+    elements: (Element | null)[],
     distances: Distances | null,
   ): Generator<void, SentenceRequest[], void> {
     if (!distances) return requests;
     const far = new Map<string, number>();
-    let n = 0;
-    for (const r of requests) {
-      if (++n % NODES_PER_STEP === 0) yield;
-      const el = this.elementOf(r.id);
-      far.set(r.id, (el && distances.get(el)) ?? Infinity);
+    for (let i = 0; i < requests.length; i++) {
+      if ((i + 1) % NODES_PER_STEP === 0) yield;
+      const el = elements[i];
+      far.set(requests[i]!.id, (el && distances.get(el)) ?? Infinity);
     }
     return [...requests].sort((a, b) => far.get(a.id)! - far.get(b.id)!);
   }
