@@ -13,6 +13,8 @@ export interface NegLink {
   /** The element's subtree score before its own penalty, to rescue mislabelled wrappers. */
   value: number;
   up: NegLink | null;
+  /** Named by a word that is chrome however much the element holds (a gallery). */
+  always: boolean;
 }
 
 /** A text block found by the scan. */
@@ -153,9 +155,10 @@ export function* scan(doc: Document, opts: ScanOptions = {}): Generator<void, Sc
     const inline = INLINE_TAGS.has(name);
     let negDepth = parent?.negDepth ?? 0;
     let neg = parent?.neg ?? null;
-    if (!opts.ignoreClasses && !STRUCTURAL_KEEP.has(name) && classSignal(el) < 0) {
+    const signal = opts.ignoreClasses || STRUCTURAL_KEEP.has(name) ? 0 : classSignal(el);
+    if (signal < 0) {
       negDepth++;
-      neg = { el, value: 0, up: neg };
+      neg = { el, value: 0, up: neg, always: signal === -2 };
     }
     return {
       el,

@@ -3,7 +3,7 @@
  * chrome, not link lists, and headings only when body text follows them.
  */
 import { dropAppealsSteps } from './appeals';
-import type { ScanResult, ScannedBlock } from './scan';
+import type { NegLink, ScanResult, ScannedBlock } from './scan';
 import { drain, type Steps } from './steps';
 import { teaserCardsSteps } from './teasers';
 import type { ArticleBlock } from './types';
@@ -24,11 +24,16 @@ export function blockKind(el: Element, root: Element): ArticleBlock['kind'] {
 /**
  * Is the block under a class-marked chrome element inside the root? Only the nearest such
  * element decides: one that holds most of the article's worth is a wrapper with an odd name
- * ("read-more-content", "content-behind-paywall"), and so are the chrome-named elements above it.
+ * ("read-more-content", "content-behind-paywall"), and so are the chrome-named elements above it,
+ * except those named by a word no wrapper bears (a gallery: see ALWAYS_CHROME_TOKENS).
  */
 function underChrome(b: ScannedBlock, root: Element, rootRaw: number): boolean {
   const n = b.neg;
   if (!n || n.el === root || !root.contains(n.el)) return false;
+  // A gallery inside the root is chrome, whatever it holds and whatever is named inside it.
+  for (let l: NegLink | null = n; l && l.el !== root && root.contains(l.el); l = l.up) {
+    if (l.always) return true;
+  }
   return n.value < 0.5 * rootRaw;
 }
 

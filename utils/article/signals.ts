@@ -208,6 +208,11 @@ const NEGATIVE_TOKENS = new Set([
   'published',
   'caption',
   'captions',
+  'legend',
+  'legends',
+  'gallery',
+  'slideshow',
+  'carousel',
   'credit',
   'credits',
   'tags',
@@ -323,18 +328,28 @@ function nameOf(el: Element): string {
 }
 
 /**
- * The class/id verdict on one element: -1 chrome, +1 body, 0 nothing said. A positive word beats
- * a negative one on the same element ("article-body has-share" is body).
+ * Chrome words no wrapper of a story is named by: a photo gallery's slides and their legends.
+ * Elsewhere a chrome-named element that holds most of the article is taken for a wrapper with an
+ * odd name ("read-more-content"); one of these words is chrome however much text it holds (fifty
+ * photo legends can outweigh the story they illustrate).
  */
-export function classSignal(el: Element): -1 | 0 | 1 {
+const ALWAYS_CHROME_TOKENS = new Set(['legend', 'legends', 'gallery', 'slideshow', 'carousel']);
+
+/**
+ * The class/id verdict on one element: -1 chrome, +1 body, 0 nothing said, -2 chrome whatever it
+ * holds (see ALWAYS_CHROME_TOKENS). A positive word beats a negative one on the same element
+ * ("article-body has-share" is body).
+ */
+export function classSignal(el: Element): -2 | -1 | 0 | 1 {
   const name = nameOf(el);
   if (!name) return 0;
-  let negative = false;
+  let negative: -2 | -1 | 0 = 0;
   for (const t of tokens(name)) {
     if (POSITIVE_TOKENS.has(t)) return 1;
-    if (NEGATIVE_TOKENS.has(t)) negative = true;
+    if (ALWAYS_CHROME_TOKENS.has(t)) negative = -2;
+    else if (negative === 0 && NEGATIVE_TOKENS.has(t)) negative = -1;
   }
-  return negative ? -1 : 0;
+  return negative;
 }
 
 /** The chrome words in the element's class and id (none when a body word is there too). */

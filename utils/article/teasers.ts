@@ -3,7 +3,8 @@
  * two of blurb under it ("Coronavirus-Update: the podcast — Every weekday our virologist…").
  * A reader takes such a card for a pointer to another article, not for part of this one. When
  * such cards make up much of the body, though, they are the content (a list of picks, an index
- * page), and they stay.
+ * page), and they stay, unless they run on below the end of a real story (a "more stories"
+ * stream appended to the article).
  */
 import type { ScannedBlock } from './scan';
 import { drain, type Steps } from './steps';
@@ -13,13 +14,34 @@ const HEADING = /^h[2-6]$/;
 /** A card is a heading with a short blurb: its whole text stays under this many characters. */
 const MAX_CARD_CHARS = 600;
 
-/** Cards holding more than this share of the body's text are the body itself. */
+/** Cards holding more than this share of the body's text are the body itself... */
 const MAX_CARDS_SHARE = 0.3;
 
-/** Does the link lead to another page (not a jump within this one, not a script)? */
+/**
+ * ...unless they run on after the story ends: at least this many linked headings, with no paragraph of
+ * prose after the first of them, below a story of at least {@link MIN_STORY_CHARS} outside the
+ * cards. An index page (a short intro, then the picks) has no such story above its cards.
+ */
+const MIN_TRAILING_CARDS = 3;
+const MIN_STORY_CHARS = 500;
+/** A block this long between cards is prose of the story, and ends a trailing run. */
+const PROSE_CHARS = 100;
+
+/**
+ * Does the link lead to another page (not a jump within this one, not a script)? A live blog's
+ * entry headings link to their own entry on this page: those are not teasers.
+ */
 function leadsElsewhere(a: Element): boolean {
   const href = (a.getAttribute('href') ?? '').trim();
-  return href !== '' && !href.startsWith('#') && !/^javascript:/i.test(href);
+  if (href === '' || href.startsWith('#') || /^javascript:/i.test(href)) return false;
+  const here = a.ownerDocument.location;
+  if (!here) return true;
+  try {
+    const to = new URL(href, a.ownerDocument.baseURI);
+    return to.origin !== here.origin || to.pathname !== here.pathname || to.search !== here.search;
+  } catch {
+    return false;
+  }
 }
 
 /** A heading whose text is all inside one link to another page. */
@@ -53,26 +75,59 @@ export function teaserCards(blocks: ScannedBlock[], root: Element): Element[] {
 /** {@link teaserCards} as resumable steps, yielding every few dozen blocks. */
 export function* teaserCardsSteps(blocks: ScannedBlock[], root: Element): Steps<Element[]> {
   const cards: Element[] = [];
+  /** For each card, the position of its heading among the body's blocks. */
+  const at: number[] = [];
+  /** For each card, how many linked headings it holds (a short stream can be one card). */
+  const heads: number[] = [];
   const known = new Map<Element, number>();
+  const body: ScannedBlock[] = [];
   let bodyChars = 0;
   let seen = 0;
   for (const b of blocks) {
     if (++seen % BLOCKS_PER_STEP === 0) yield;
     if (b.el !== root && !root.contains(b.el)) continue;
+    body.push(b);
     bodyChars += b.len;
-    if (!isLinkedHeading(b) || cards.some((c) => c.contains(b.el))) continue;
+    if (!isLinkedHeading(b)) continue;
+    const inside = cards.findIndex((c) => c.contains(b.el));
+    if (inside >= 0) {
+      heads[inside]!++;
+      continue;
+    }
     let card: Element | null = null;
     for (let e = b.el.parentElement; e && e !== root; e = e.parentElement) {
       if (textLength(e, known) > MAX_CARD_CHARS) break;
       card = e;
     }
-    if (card) cards.push(card);
+    if (card) {
+      cards.push(card);
+      at.push(body.length - 1);
+      heads.push(1);
+    }
   }
   if (cards.length === 0) return cards;
   let cardChars = 0;
-  for (const b of blocks) {
+  // Where the story's prose ends: its last long block outside every card.
+  let lastProse = -1;
+  let outside = 0;
+  /** The text outside the cards up to the story's end. */
+  let story = 0;
+  for (let i = 0; i < body.length; i++) {
     if (++seen % BLOCKS_PER_STEP === 0) yield;
-    if (cards.some((c) => c.contains(b.el))) cardChars += b.len;
+    const b = body[i]!;
+    if (cards.some((c) => c.contains(b.el))) {
+      cardChars += b.len;
+      continue;
+    }
+    outside += b.len;
+    if (b.len >= PROSE_CHARS) {
+      lastProse = i;
+      story = outside;
+    }
   }
-  return cardChars <= MAX_CARDS_SHARE * bodyChars ? cards : [];
+  if (cardChars <= MAX_CARDS_SHARE * bodyChars) return cards;
+  // Too much to be asides: only a run of cards after the story's end goes.
+  const run = cards.filter((_, k) => at[k]! > lastProse);
+  const teasers = heads.reduce((n, h, k) => (at[k]! > lastProse ? n + h : n), 0);
+  return teasers >= MIN_TRAILING_CARDS && story >= MIN_STORY_CHARS ? run : [];
 }

@@ -66,6 +66,12 @@ export const EXCLUSIONS: Record<string, { html: string; chrome: string }> = {
     ),
     chrome: 'waits at the depot',
   },
+  gallery: {
+    html: page(
+      `<article><h1>Night buses</h1><p>${P1}</p><div class="type-gallery"><ul class="legends"><li><h2><span class="counter">1/3</span> The depot</h2><p>The new depot opened last year on the site of the old gasworks, and it can hold forty buses overnight.</p></li><li><h2><span class="counter">2/3</span> The drivers</h2><p>Drivers on the night routes volunteered for the shifts, the union said, and will be paid extra.</p></li></ul></div><p>${P2}</p><p>${P3}</p></article>`,
+    ),
+    chrome: 'gasworks',
+  },
   form: {
     html: page(
       `<article><h1>Night buses</h1><p>${P1}</p><p>${P2}</p><form><label>Sign up to our newsletter for the latest transport news every morning</label><input name="email"></form><p>${P3}</p></article>`,

@@ -28,6 +28,21 @@ describe('findArticle', () => {
     });
   }
 
+  it('leaves out a photo gallery inside the body even when its legends outweigh the story', () => {
+    const legend = (i: number) =>
+      `<li><h2><span class="counter">${i}/12</span> Photo ${i}</h2><p>Legend ${i}: the depot seen from the river at dawn, with the first of the new buses waiting to leave for the station.</p></li>`;
+    const slides = Array.from({ length: 12 }, (_, i) => legend(i + 1)).join('');
+    const found = texts(
+      parse(
+        page(
+          `<article><h1>Night buses</h1><p>${P1}</p><p>${P2}</p><div class="wrapper type-gallery"><ul class="slides">${slides}</ul></div><p>${P3}</p><p>${P1} ${P2}</p></article>`,
+        ),
+      ),
+    );
+    expect(found.join('\n')).not.toContain('Legend');
+    expect(found).toEqual([P1, P2, P3, `${P1} ${P2}`]);
+  });
+
   it('returns blocks in document order, none nested in another', () => {
     const doc = parse(EXCLUSIONS.related!.html);
     const blocks = findArticle(doc)!.blocks.map((b) => b.element);

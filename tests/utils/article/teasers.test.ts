@@ -31,6 +31,54 @@ describe('teaser cards in the body', () => {
     for (const p of [P1, P2, P3, P4, P5]) expect(found).toContain(p);
   });
 
+  it('leaves out a stream of cards after the story, however long the stream', () => {
+    const stream = [P3, P4, P5, BLURB, P1]
+      .map(
+        (p, i) =>
+          `<li class="stream-item"><h3><a href="/story-${i}">Story ${i + 1}</a></h3><p>${p.slice(0, 120)}</p><span>Example Wire</span></li>`,
+      )
+      .join('');
+    const found = texts(
+      page(
+        `<article><h1>Night buses</h1><p>${P1}</p><p>${P2}</p><p>${P3}</p><p>${P4}</p><p>${P5}</p><ul class="stream">${stream}</ul></article>`,
+      ),
+    );
+    expect(found).toEqual([P1, P2, P3, P4, P5]);
+  });
+
+  it('keeps cards between paragraphs of the story when they are too many to be asides', () => {
+    const card = (i: number, p: string) =>
+      `<div class="card"><h3><a href="/story-${i}">Story ${i}</a></h3><p>${p}</p></div>`;
+    const found = texts(
+      page(
+        `<article><h1>Night buses</h1><p>${P1}</p>${card(1, P2)}${card(2, P3)}<p>${P4}</p>${card(3, BLURB)}<p>${P5}</p></article>`,
+      ),
+    );
+    for (const p of [P1, P2, P3, P4, BLURB, P5]) expect(found).toContain(p);
+  });
+
+  it('keeps entries whose headings link to this very page (a live blog)', () => {
+    const live = (href: (i: number) => string) =>
+      page(
+        `<article><h1>Night buses: live</h1><p>${P1}</p><p>${P2}</p><p>${P3}</p><p>${P4}</p>${[
+          BLURB,
+          P5,
+          P1,
+          P2,
+        ]
+          .map(
+            (p, i) =>
+              `<div class="entry"><h3><a href="${href(i)}">Update ${i + 1}</a></h3><p>${p}</p></div>`,
+          )
+          .join('')}</article>`,
+      );
+    // Linking elsewhere, the entries would be a stream of teasers...
+    expect(texts(live((i) => `/other-story-${i}`))).not.toContain(BLURB);
+    // ...but each links to itself on this page, with or without the page's own path.
+    expect(texts(live((i) => `${location.pathname}#entry-${i}`))).toContain(BLURB);
+    expect(texts(live((i) => `${location.href.split('#')[0]}#entry-${i}`))).toContain(BLURB);
+  });
+
   it('keeps text under a linked subheading that sits in the body itself', () => {
     const found = texts(
       page(
