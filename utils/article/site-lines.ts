@@ -45,6 +45,16 @@ const READER_LINES = [
   /\b(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|vervielfältigung nur mit)\b/i,
 ];
 
+/**
+ * One pattern of alternatives: a single pass over the text instead of one per pattern. All the
+ * lists here are case-insensitive, and `test` needs no capture groups.
+ */
+export function anyOf(patterns: RegExp[]): RegExp {
+  return new RegExp(patterns.map((re) => `(?:${re.source})`).join('|'), 'i');
+}
+
+const READER_LINE = anyOf(READER_LINES);
+
 /** The start of a label for what follows the story: related pieces, comments, the next article. */
 const FOLLOWING_LABEL =
   /^(?:related(?: coverage| articles?| stories| posts| content| reading)?|more (?:from|on|stories|news|articles)\b|read (?:more|next|also)\b|you (?:may|might) also like|recommended(?: for you| stories)?|(?:no |\d+ )?comments?|weitere (?:artikel|beiträge|nachrichten|themen|meldungen|tourentipps|tipps|videos)|mehr (?:zum thema|aus|von)\b|(?:videos?|bilder|fotos) zum thema|lesen sie (?:auch|mehr)|das könnte sie auch interessieren|auch interessant|beiträge aus dem forum|kommentierte artikel|vorschau auf den nächsten artikel|(?:keine |\d+ )?kommentare?|noticias relacionadas|contenido relacionado|te puede interesar|lee también|à lire aussi|sur le même sujet|lire aussi|voir aussi|leggi anche|czytaj (?:też|także|również|więcej)|about the author|(?:latest|similar) (?:news|articles|stories|posts)|ähnliche (?:beiträge|artikel|themen|nachrichten)|neueste (?:artikel|beiträge|nachrichten|meldungen)|weitere aktuelle (?:themen|artikel|beiträge|nachrichten)|über (?:den autor|die autorin)|mehr (?:kolumnen|artikel|beiträge|news) (?:auf|von|aus)|empfehlungen (?:aus|der|für)|diskutieren sie mit|artículos relacionados|más noticias|articles similaires|à propos de l'auteur)\b/i;
@@ -67,5 +77,5 @@ export function isSiteLine(text: string): boolean {
   if (AGENCY.test(t) || CREDIT.test(t)) return true;
   // A label ends without a full stop: "Comments by the minister drew criticism." is a sentence.
   if (t.length <= MAX_LABEL_CHARS && !/[.!?]$/.test(t) && FOLLOWING_LABEL.test(t)) return true;
-  return READER_LINES.some((re) => re.test(t));
+  return READER_LINE.test(t);
 }
