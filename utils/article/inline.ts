@@ -31,5 +31,23 @@ export function isSkippedInline(node: Node): boolean {
     // Block-level chrome nested in a merged paragraph.
     return true;
   }
-  return isScreenReaderOnly(el) || isHidden(el);
+  return isScreenReaderOnly(el) || hiddenHere(el);
+}
+
+/**
+ * Hidden by itself, not by what it sits in. A page that keeps its body hidden until its scripts
+ * run (`visibility: hidden` on a wrapper, revealed later) is still read, and every element in it
+ * inherits the hiding: were each one skipped, the sentences would lose their links, emphasis and
+ * superscripts ("the 19th century" read "the 19 century") while their plain text stayed.
+ */
+function hiddenHere(el: Element): boolean {
+  if (!isHidden(el)) return false;
+  const parent = el.parentElement;
+  const view = el.ownerDocument.defaultView;
+  // Inside a shown block, hidden is hidden (the common case, unchanged).
+  if (!parent || !view || !isHidden(parent) || el.hasAttribute('hidden')) return true;
+  // Inside a hidden one: skipped only when it hides itself, by display or its own visibility.
+  const style = view.getComputedStyle(el);
+  if (style.display === 'none') return true;
+  return style.visibility !== view.getComputedStyle(parent).visibility;
 }

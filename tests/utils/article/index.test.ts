@@ -318,4 +318,14 @@ describe('isSkippedInline', () => {
     expect(isSkippedInline(el('code'))).toBe(false);
     expect(isSkippedInline(el('#p').firstChild!)).toBe(false);
   });
+
+  it('keeps inline text that is hidden only because the whole body is, until a script shows it', () => {
+    const hidden = parse(`<html><body><div style="visibility:hidden"><p>Roots in the 19<sup>th</sup>
+      century, <a href="/x">said the report</a>, <span style="display:none">but not this</span>.</p></div></body></html>`);
+    const q = (sel: string) => hidden.querySelector(sel)!;
+    expect(isSkippedInline(q('sup'))).toBe(false);
+    expect(isSkippedInline(q('a'))).toBe(false);
+    // Hidden by itself, inside the hidden body: still skipped.
+    expect(isSkippedInline(q('span'))).toBe(true);
+  });
 });
