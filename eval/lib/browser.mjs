@@ -51,13 +51,32 @@ const STAY_ON_PAGE = () => {
   });
 };
 
-/** Read the marked sentences in document order, from the page's main world. */
+/**
+ * Read the marked sentences in document order, from the page's main world: the texts the
+ * extension answers with (what it reads, looks up and shows), or, from a build that does not
+ * answer, each marked range's text, which also holds what the marker skipped inside the range
+ * (a hidden MathML copy of a formula, screen-reader-only words).
+ */
 const READ_MARKS = () => {
-  // The set of all marks is registered only for this task (utils/page/marks-probe.ts).
+  /** @type {string[] | null} */
+  let texts = null;
+  const take = (/** @type {any} */ e) => {
+    try {
+      const list = JSON.parse(e.detail);
+      if (Array.isArray(list)) texts = list.filter((t) => typeof t === 'string');
+    } catch {
+      // Not ours, or not a list: the ranges below still say what was marked.
+    }
+  };
+  document.addEventListener('sourcelight:marks-text', take);
+  // The set of all marks is registered only for this task (utils/page/marks-probe.ts), which
+  // also answers with the texts at once.
   document.dispatchEvent(new Event('sourcelight:expose-marks'));
+  document.removeEventListener('sourcelight:marks-text', take);
   const hl = /** @type {any} */ (CSS).highlights?.get('sourcelight-sentence');
   const ranges = hl ? [...hl] : [];
   document.dispatchEvent(new Event('sourcelight:hide-marks'));
+  if (texts) return texts.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
   ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
   return ranges.map((r) => r.toString().replace(/\s+/g, ' ').trim()).filter(Boolean);
 };

@@ -112,6 +112,17 @@ export class SentenceMarks {
     else this.api.registry.delete(HIGHLIGHTS.all);
   }
 
+  /**
+   * TEST BUILDS ONLY: each marked sentence's text as the extension reads it (hidden and skipped
+   * inline content left out, unlike `Range.toString()`), in document order.
+   */
+  texts(): string[] {
+    return [...this.entries.values()]
+      .map((e) => e.sentence)
+      .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range))
+      .map((s) => s.text);
+  }
+
   has(id: string): boolean {
     return this.entries.has(id);
   }

@@ -87,6 +87,20 @@ describe('SentenceMarks and the page’s highlight registry', () => {
     expect([...registry.get(HIGHLIGHTS.all)!]).toEqual([list[0]!.range, list[2]!.range]);
   });
 
+  it('texts gives each sentence as the extension reads it, in document order, not marking order', () => {
+    const marks = new SentenceMarks(document, '');
+    const list = sentences(3);
+    list[1]!.text = 'Sentence number 1 without its hidden formula.';
+    marks.add('late', list[2]!);
+    marks.add('first', list[0]!);
+    marks.add('middle', list[1]!);
+    expect(marks.texts()).toEqual([
+      'Sentence number 0 of the story.',
+      'Sentence number 1 without its hidden formula.',
+      'Sentence number 2 of the story.',
+    ]);
+  });
+
   it('clear leaves no highlight and no stylesheet in the page', () => {
     const marks = new SentenceMarks(document, '::highlight(x) { color: red; }');
     sentences(5).forEach((s, i) => marks.add(`s${i}`, s));
