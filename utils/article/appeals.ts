@@ -35,19 +35,20 @@ const SIGN_UP = [
   /\b(suscríbete|suscribete|regístrate)\b.{0,30}\b(newsletter|boletín)/i,
 ];
 
-const PAYWALL_ANY = anyOf(PAYWALL);
-const APPEAL_ANY = anyOf([...PAYWALL, ...SIGN_UP]);
+/** Built on first use, inside a slice (see site-lines.ts). */
+let paywallAny: RegExp | undefined;
+let appealAny: RegExp | undefined;
 
 /** Is this short block an appeal to subscribe, sign up or log in? */
 export function isAppeal(text: string): boolean {
   const t = shortText(text, MAX_APPEAL_CHARS);
-  return t.length > 0 && APPEAL_ANY.test(t);
+  return t.length > 0 && (appealAny ??= anyOf([...PAYWALL, ...SIGN_UP])).test(t);
 }
 
 /** Is this block a paywall notice (the story stops here)? */
 function isPaywallNotice(text: string): boolean {
   const t = shortText(text, MAX_APPEAL_CHARS);
-  return t.length > 0 && PAYWALL_ANY.test(t);
+  return t.length > 0 && (paywallAny ??= anyOf(PAYWALL)).test(t);
 }
 
 /**

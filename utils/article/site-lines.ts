@@ -53,7 +53,8 @@ export function anyOf(patterns: RegExp[]): RegExp {
   return new RegExp(patterns.map((re) => `(?:${re.source})`).join('|'), 'i');
 }
 
-const READER_LINE = anyOf(READER_LINES);
+/** Built on first use, inside a slice: building patterns at load lengthens the script's start. */
+let readerLine: RegExp | undefined;
 
 /** The start of a label for what follows the story: related pieces, comments, the next article. */
 const FOLLOWING_LABEL =
@@ -77,5 +78,5 @@ export function isSiteLine(text: string): boolean {
   if (AGENCY.test(t) || CREDIT.test(t)) return true;
   // A label ends without a full stop: "Comments by the minister drew criticism." is a sentence.
   if (t.length <= MAX_LABEL_CHARS && !/[.!?]$/.test(t) && FOLLOWING_LABEL.test(t)) return true;
-  return READER_LINE.test(t);
+  return (readerLine ??= anyOf(READER_LINES)).test(t);
 }

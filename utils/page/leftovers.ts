@@ -24,15 +24,39 @@ interface HighlightRegistryLike {
   delete(name: string): boolean;
 }
 
+/**
+ * Our highlight sheet is a few dozen rules and a few kilobytes. A sheet larger than this is the
+ * page's, even when it styles our highlight names: it is neither read nor removed.
+ */
+const MAX_OWN_RULES = 64;
+const MAX_OWN_CHARS = 16_384;
+
 /** Whether a stylesheet's rules style one of `names` as a highlight. */
 function stylesHighlights(sheet: CSSStyleSheet, names: readonly string[]): boolean {
   let text = '';
   try {
-    for (const rule of Array.from(sheet.cssRules)) text += rule.cssText;
+    const rules = sheet.cssRules;
+    if (rules.length > MAX_OWN_RULES) return false;
+    for (const rule of Array.from(rules)) text += rule.cssText;
   } catch {
     return false;
   }
   return names.some((name) => text.includes(`::highlight(${name})`));
+}
+
+/**
+ * The `<style>` elements where our fallback puts its sheet (utils/sentences/marks.ts appends it
+ * to `<head>`, or to `<html>` without one): their children only, not a walk of the whole page.
+ */
+function fallbackStyles(doc: Document): HTMLStyleElement[] {
+  const out: HTMLStyleElement[] = [];
+  for (const parent of [doc.head, doc.documentElement]) {
+    if (!parent) continue;
+    for (const el of Array.from(parent.children)) {
+      if (el.localName === 'style') out.push(el as HTMLStyleElement);
+    }
+  }
+  return out;
 }
 
 /**
@@ -66,8 +90,9 @@ export function clearLeftovers(
     removed += adopted.length - kept.length;
     doc.adoptedStyleSheets = kept;
   }
-  for (const style of Array.from(doc.querySelectorAll('style'))) {
+  for (const style of fallbackStyles(doc)) {
     const css = style.textContent ?? '';
+    if (css.length > MAX_OWN_CHARS) continue;
     if (traces.highlightNames.some((name) => css.includes(`::highlight(${name})`))) {
       style.remove();
       removed++;

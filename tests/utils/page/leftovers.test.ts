@@ -55,6 +55,27 @@ describe('clearLeftovers', () => {
     expect(document.head.innerHTML).toBe(`<style>${PAGE_CSS}</style>`);
   });
 
+  it('leaves a page’s own large stylesheet alone even when it styles our highlight names', () => {
+    const big = `${PAGE_CSS}\n`.repeat(800) + OUR_CSS;
+    document.head.replaceChildren(style(big));
+    const manyRules = sheet(OUR_CSS);
+    Object.defineProperty(manyRules, 'cssRules', {
+      value: Array.from({ length: 200 }, () => ({ cssText: OUR_CSS })),
+    });
+    document.adoptedStyleSheets = [manyRules];
+    expect(clearLeftovers(document, TRACES, registry([]))).toBe(0);
+    expect(document.head.children).toHaveLength(1);
+    expect(document.adoptedStyleSheets).toEqual([manyRules]);
+  });
+
+  it('looks for the fallback <style> only where it is put, not in the body', () => {
+    document.body.append(style(OUR_CSS));
+    document.documentElement.append(style(OUR_CSS));
+    expect(clearLeftovers(document, TRACES, registry([]))).toBe(1);
+    expect(document.body.querySelectorAll('style')).toHaveLength(1);
+    expect(document.documentElement.querySelectorAll(':scope > style')).toHaveLength(0);
+  });
+
   it('a page seen for the first time → nothing removed', () => {
     const pageSheet = sheet(PAGE_CSS);
     document.adoptedStyleSheets = [pageSheet];
