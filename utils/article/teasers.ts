@@ -72,13 +72,19 @@ export function teaserCards(blocks: ScannedBlock[], root: Element): Element[] {
   return drain(teaserCardsSteps(blocks, root));
 }
 
+/** A card found around a linked heading. */
+interface Card {
+  el: Element;
+  /** The position of its first heading among the body's blocks. */
+  at: number;
+  /** How many linked headings it holds (a short stream can be one card). */
+  heads: number;
+}
+
 /** {@link teaserCards} as resumable steps, yielding every few dozen blocks. */
 export function* teaserCardsSteps(blocks: ScannedBlock[], root: Element): Steps<Element[]> {
-  const cards: Element[] = [];
-  /** For each card, the position of its heading among the body's blocks. */
-  const at: number[] = [];
-  /** For each card, how many linked headings it holds (a short stream can be one card). */
-  const heads: number[] = [];
+  const cards: Card[] = [];
+  const inCard = (el: Element) => cards.find((c) => c.el.contains(el));
   const known = new Map<Element, number>();
   const body: ScannedBlock[] = [];
   let bodyChars = 0;
@@ -89,9 +95,9 @@ export function* teaserCardsSteps(blocks: ScannedBlock[], root: Element): Steps<
     body.push(b);
     bodyChars += b.len;
     if (!isLinkedHeading(b)) continue;
-    const inside = cards.findIndex((c) => c.contains(b.el));
-    if (inside >= 0) {
-      heads[inside]!++;
+    const around = inCard(b.el);
+    if (around) {
+      around.heads++;
       continue;
     }
     let card: Element | null = null;
@@ -99,13 +105,9 @@ export function* teaserCardsSteps(blocks: ScannedBlock[], root: Element): Steps<
       if (textLength(e, known) > MAX_CARD_CHARS) break;
       card = e;
     }
-    if (card) {
-      cards.push(card);
-      at.push(body.length - 1);
-      heads.push(1);
-    }
+    if (card) cards.push({ el: card, at: body.length - 1, heads: 1 });
   }
-  if (cards.length === 0) return cards;
+  if (cards.length === 0) return [];
   let cardChars = 0;
   // Where the story's prose ends: its last long block outside every card.
   let lastProse = -1;
@@ -115,7 +117,7 @@ export function* teaserCardsSteps(blocks: ScannedBlock[], root: Element): Steps<
   for (let i = 0; i < body.length; i++) {
     if (++seen % BLOCKS_PER_STEP === 0) yield;
     const b = body[i]!;
-    if (cards.some((c) => c.contains(b.el))) {
+    if (inCard(b.el)) {
       cardChars += b.len;
       continue;
     }
@@ -125,9 +127,9 @@ export function* teaserCardsSteps(blocks: ScannedBlock[], root: Element): Steps<
       story = outside;
     }
   }
-  if (cardChars <= MAX_CARDS_SHARE * bodyChars) return cards;
+  if (cardChars <= MAX_CARDS_SHARE * bodyChars) return cards.map((c) => c.el);
   // Too much to be asides: only a run of cards after the story's end goes.
-  const run = cards.filter((_, k) => at[k]! > lastProse);
-  const teasers = heads.reduce((n, h, k) => (at[k]! > lastProse ? n + h : n), 0);
-  return teasers >= MIN_TRAILING_CARDS && story >= MIN_STORY_CHARS ? run : [];
+  const run = cards.filter((c) => c.at > lastProse);
+  const teasers = run.reduce((n, c) => n + c.heads, 0);
+  return teasers >= MIN_TRAILING_CARDS && story >= MIN_STORY_CHARS ? run.map((c) => c.el) : [];
 }
