@@ -181,6 +181,9 @@ export async function runPage(context, url, { timeoutMs, injectCode, until = 'do
       headline: status?.headline ?? '',
       workMs: status?.workMs ?? null,
       longestSliceMs: status?.longestSliceMs ?? null,
+      longestStepMs: status?.longestStepMs ?? null,
+      longestStepPhase: status?.longestStepPhase ?? '',
+      longestAfterMs: status?.longestAfterMs ?? null,
       error: status?.error,
       wallMs: Date.now() - started,
     };

@@ -7,6 +7,7 @@
 import { anyOf, isSiteLine, shortText } from './site-lines';
 import type { Steps } from './steps';
 import type { ArticleBlock } from './types';
+import { phase } from '../perf/marks';
 
 /** Longer than this, a block is prose that may mention subscriptions, not an appeal. */
 const MAX_APPEAL_CHARS = 280;
@@ -74,6 +75,7 @@ const BLOCKS_PER_STEP = 16;
  * block at once took 100 ms (Chromium 156).
  */
 export function* dropAppealsSteps(blocks: ArticleBlock[]): Steps<ArticleBlock[]> {
+  phase('appeals');
   const texts: string[] = [];
   let total = 0;
   for (const b of blocks) {

@@ -10,6 +10,7 @@ import { selectBlocksSteps, type Selection } from './select';
 import { drain, type Steps } from './steps';
 import { blockInBody, normalizeForMatch, readJsonLdSteps, type LdArticle } from './structured';
 import type { Article, ArticleBlock } from './types';
+import { phase } from '../perf/marks';
 
 export type { Article, ArticleBlock } from './types';
 export { isSkippedInline } from './inline';
@@ -48,6 +49,7 @@ const BLOCKS_PER_STEP = 64;
  * that repeats the lede).
  */
 function* statedRoot(result: ScanResult): Steps<Element | null> {
+  phase('stated');
   let lca: Element | null = null;
   let chars = 0;
   let count = 0;
@@ -84,6 +86,7 @@ export function* findArticleSteps(doc: Document): Steps<Article | null> {
   // Read once: the stated body places the article, the headline and dates name it.
   const ld = yield* readJsonLdSteps(doc);
   yield;
+  phase('statement');
   const statement = statedMatcher(doc, ld);
   yield;
   const first = yield* scan(doc, statement);
@@ -102,6 +105,7 @@ export function* findArticleSteps(doc: Document): Steps<Article | null> {
   const root = best.root;
   if (!root || best.chars < MIN_ARTICLE_CHARS || best.blocks.length === 0) return null;
   yield;
+  phase('metadata');
   const article: Article = {
     root,
     headline: findHeadline(doc, root, ld),

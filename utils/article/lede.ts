@@ -11,6 +11,7 @@ import { negativeTokens } from './signals';
 import { isSiteLine } from './site-lines';
 import type { Steps } from './steps';
 import type { ArticleBlock } from './types';
+import { phase } from '../perf/marks';
 
 /** Blocks looked at, walking back from the root. */
 const MAX_LOOKBACK = 12;
@@ -128,6 +129,7 @@ export function* ledeSteps(
   root: Element,
   kept: ArticleBlock[],
 ): Steps<ArticleBlock[]> {
+  phase('lede');
   const first = kept[0]?.element;
   if (!first) return [];
   const i = scan.blocks.findIndex((b) => b.el === first);

@@ -6,6 +6,7 @@
  */
 import { INLINE_TAGS, STRUCTURAL_KEEP, classSignal, isChromeByRole, isNeverBody } from './signals';
 import { isCollapsedSection, isHidden } from './visibility';
+import { phase } from '../perf/marks';
 
 /** A class-marked chrome element above a block (nearest first). */
 export interface NegLink {
@@ -140,6 +141,7 @@ const NODES_PER_STEP = 32;
  * {@link NODES_PER_STEP} nodes and returns the result.
  */
 export function* scan(doc: Document, opts: ScanOptions = {}): Generator<void, ScanResult, void> {
+  phase('scan');
   const body = opts.within ?? doc.body;
   const blocks: ScannedBlock[] = [];
   const values = new Map<Element, number>();

@@ -7,6 +7,7 @@ import type { NegLink, ScanResult, ScannedBlock } from './scan';
 import { drain, type Steps } from './steps';
 import { teaserCardsSteps } from './teasers';
 import type { ArticleBlock } from './types';
+import { phase } from '../perf/marks';
 
 const HEADING = /^h[2-6]$/;
 
@@ -72,6 +73,7 @@ export function* selectBlocksSteps(scan: ScanResult, root: Element): Steps<Selec
   let chars = 0;
   let seen = 0;
   const cards = yield* teaserCardsSteps(scan.blocks, root);
+  phase('select');
   for (const b of scan.blocks) {
     if (++seen % BLOCKS_PER_STEP === 0) yield;
     if (b.len === 0 || b.el.localName === 'h1') continue;

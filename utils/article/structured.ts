@@ -3,6 +3,7 @@
  * where its article body is (or what its text is), that beats any guess from layout.
  */
 import { drain, type Steps } from './steps';
+import { phase } from '../perf/marks';
 
 /** What JSON-LD says about the page's article, when it says anything. */
 export interface LdArticle {
@@ -85,6 +86,7 @@ const NODES_PER_STEP = 64;
  * many or large JSON-LD blocks never holds the main thread in one go.
  */
 export function* readJsonLdSteps(doc: Document): Steps<LdArticle | null> {
+  phase('jsonld');
   const nodes: Array<{ [k: string]: Json }> = [];
   for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
     yield;

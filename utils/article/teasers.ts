@@ -8,6 +8,7 @@
  */
 import type { ScannedBlock } from './scan';
 import { drain, type Steps } from './steps';
+import { phase } from '../perf/marks';
 
 const HEADING = /^h[2-6]$/;
 
@@ -83,6 +84,7 @@ interface Card {
 
 /** {@link teaserCards} as resumable steps, yielding every few dozen blocks. */
 export function* teaserCardsSteps(blocks: ScannedBlock[], root: Element): Steps<Element[]> {
+  phase('teasers');
   const cards: Card[] = [];
   const inCard = (el: Element) => cards.find((c) => c.el.contains(el));
   const known = new Map<Element, number>();

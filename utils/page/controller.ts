@@ -25,7 +25,7 @@ import {
   resolveFootnote,
   sentenceLinks,
 } from '../sentences/requests';
-import { mark, measure } from '../perf/marks';
+import { mark, measure, phase } from '../perf/marks';
 import { newStats, runInSlices, timed, type SliceStats } from '../sentences/scheduler';
 import type { SentenceSpan } from '../sentences/segment';
 
@@ -400,6 +400,7 @@ export class PageController {
     signal: AbortSignal,
     requests: SentenceRequest[],
   ): Generator<unknown, void, void> {
+    phase('rescan');
     const touched = this.touched;
     const added = this.added;
     const removed = this.removedElements;
@@ -550,6 +551,7 @@ export class PageController {
       if (this.blocks.has(block.element) && !check(block.element)) continue;
       yield* this.markBlock(block, requests, carry);
     }
+    phase('drop');
     let n = 0;
     for (const [el, rec] of this.blocks) {
       if (++n % BLOCKS_PER_STEP === 0) yield;
@@ -628,6 +630,7 @@ export class PageController {
     const sentences = yield* toSentencesSteps(doc, bt, spans);
     if (this.pageUrl.from !== doc.URL) this.pageUrl = { from: doc.URL, clean: cleanHref(doc.URL) };
     const pageUrl = this.pageUrl.clean;
+    phase('marks');
     let prev: string | undefined;
     let n = 0;
     for (const s of sentences) {
@@ -758,6 +761,7 @@ export class PageController {
     distances: Distances | null,
   ): Generator<void, SentenceRequest[], void> {
     if (!distances) return requests;
+    phase('nearest');
     const far = new Map<string, number>();
     for (let i = 0; i < requests.length; i++) {
       if ((i + 1) % NODES_PER_STEP === 0) yield;
@@ -837,6 +841,9 @@ export class PageController {
       headline: this.article?.headline ?? '',
       workMs: Math.round(this.stats.workMs * 10) / 10,
       longestSliceMs: Math.round(this.stats.longestSliceMs * 10) / 10,
+      longestStepMs: Math.round(this.stats.longestStepMs * 10) / 10,
+      longestStepPhase: this.stats.longestStepPhase,
+      longestAfterMs: Math.round(this.stats.longestAfterMs * 10) / 10,
     });
   }
 }

@@ -17,3 +17,18 @@ export function mark(name: string): void {
 export function measure(name: string, start: number, end = performance.now()): void {
   if (PERF_MARKS) performance.measure(`sourcelight:${name}`, { start, end });
 }
+
+/** The phase of work now running (test builds): see {@link phase}. */
+let running = '';
+
+/**
+ * Name the phase of sliced work that starts here (`phase('scan')`), so that the scheduler can
+ * say where its longest step ran. Test builds only; production builds drop the calls.
+ */
+export function phase(name: string): void {
+  if (PERF_MARKS) running = name;
+}
+
+export function currentPhase(): string {
+  return running;
+}

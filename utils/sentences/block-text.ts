@@ -5,6 +5,7 @@
  */
 import type { LinkRef } from '../messaging/types';
 import type { SentenceSpan } from './segment';
+import { phase } from '../perf/marks';
 
 /** A footnote marker ("[2]", "³") found in a block, pointing at a reference-list entry. */
 export interface FootnoteMarker {
@@ -133,6 +134,7 @@ export function* readBlockSteps(
   block: Element,
   skip: (n: Node) => boolean,
 ): Generator<void, BlockText, void> {
+  phase('readBlock');
   const pieces: Piece[] = [];
   const anchors: AnchorSpan[] = [];
   const footnotes: FootnoteMarker[] = [];
@@ -246,6 +248,7 @@ export function* toSentencesSteps(
   bt: BlockText,
   spans: SentenceSpan[],
 ): Generator<void, BlockSentence[], void> {
+  phase('toSentences');
   const out: BlockSentence[] = [];
   // The first piece that ends after the current span's start (pieces never overlap).
   let first = 0;

@@ -5,6 +5,7 @@
 import { LIMITS, type FootnoteRef, type LinkRef, type PageContext } from '../messaging/types';
 import type { BlockSentence } from './block-text';
 import { drain } from './scheduler';
+import { phase } from '../perf/marks';
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -57,6 +58,7 @@ export function referenceLists(doc: Document): Element[] {
  * its text, so the walk yields every few dozen.
  */
 export function* referenceListsSteps(doc: Document): Generator<void, Element[], void> {
+  phase('refs');
   const found = new Set<Element>(doc.querySelectorAll(REFERENCE_CONTAINER));
   let seen = 0;
   for (const h of doc.querySelectorAll('h2, h3, h4, h5, h6, strong, b, p')) {
@@ -124,6 +126,7 @@ export function* pageContextSteps(
   info: PageInfo,
   sentenceHrefs: Set<string>,
 ): Generator<void, PageContext, void> {
+  phase('pageContext');
   const url = cleanHref(doc.location?.href ?? doc.URL) ?? doc.URL;
   const here = new URL(url);
   const outbound: LinkRef[] = [];

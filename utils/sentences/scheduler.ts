@@ -3,7 +3,7 @@
  * generator: each `yield` is a point where the slice may end. Every slice is timed, so callers
  * can report how much main-thread time the extension took and its longest uninterrupted stretch.
  */
-import { measure } from '../perf/marks';
+import { currentPhase, measure } from '../perf/marks';
 
 export interface SliceStats {
   /** Total main-thread time spent in slices, ms. */
@@ -11,6 +11,15 @@ export interface SliceStats {
   /** The longest single slice, ms. */
   longestSliceMs: number;
   slices: number;
+  /**
+   * The longest single step (one `next()` of the work, between two yields), ms, and in test
+   * builds the phase it ran in (utils/perf/marks `phase`): a slice longer than its budget is that
+   * step, or the slice's `afterSlice`, overrunning.
+   */
+  longestStepMs: number;
+  longestStepPhase: string;
+  /** The longest `afterSlice`, ms. */
+  longestAfterMs: number;
 }
 
 export interface SliceOptions {
@@ -23,7 +32,14 @@ export interface SliceOptions {
   afterSlice?: () => void;
 }
 
-export const newStats = (): SliceStats => ({ workMs: 0, longestSliceMs: 0, slices: 0 });
+export const newStats = (): SliceStats => ({
+  workMs: 0,
+  longestSliceMs: 0,
+  slices: 0,
+  longestStepMs: 0,
+  longestStepPhase: '',
+  longestAfterMs: 0,
+});
 
 type IdleDeadline = { timeRemaining(): number; didTimeout: boolean };
 type IdleApi = (cb: (d: IdleDeadline) => void, opts?: { timeout: number }) => number;
@@ -62,11 +78,20 @@ export async function runInSlices<T>(
     }
     const start = now();
     let result: IteratorResult<unknown, T>;
+    let before = start;
+    let after: number;
     do {
       result = work.next();
-    } while (!result.done && now() - start < budget);
+      after = now();
+      if (after - before > stats.longestStepMs) {
+        stats.longestStepMs = after - before;
+        stats.longestStepPhase = currentPhase();
+      }
+      before = after;
+    } while (!result.done && after - start < budget);
     opts.afterSlice?.();
     const end = now();
+    if (end - after > stats.longestAfterMs) stats.longestAfterMs = end - after;
     const spent = end - start;
     measure('slice', start, end);
     stats.workMs += spent;

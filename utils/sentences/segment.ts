@@ -6,6 +6,7 @@
  */
 import * as chars from './segment-chars';
 import { EXCLAIM_NAMES, profileFor, type LangProfile } from './segment-lang';
+import { phase } from '../perf/marks';
 
 // Local bindings on purpose: when modules are compiled to CommonJS (tsx, vitest), every use of
 // a named import goes through a getter, which would otherwise dominate the scan loop.
@@ -57,6 +58,7 @@ export function* segmentSentencesSteps(
   text: string,
   lang?: string,
 ): Generator<void, SentenceSpan[], void> {
+  phase('segment');
   const out: SentenceSpan[] = [];
   if (text.length === 0) return out;
   yield* new Scanner(text, profileFor(lang, text), out).steps(CHARS_PER_STEP);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSiteLine } from '@/utils/article/site-lines';
+import { isSiteLine, shortText } from '@/utils/article/site-lines';
 
 describe('isSiteLine', () => {
   it.each([
@@ -85,5 +85,63 @@ describe('isSiteLine', () => {
     ],
   ])('%s → not a site line', (_label, text) => {
     expect(isSiteLine(text)).toBe(false);
+  });
+});
+
+describe('shortText', () => {
+  /** What shortText must equal: the whole text collapsed, then measured. */
+  const reference = (text: string, max: number) => {
+    if (text.length > 8 * max) return '';
+    const t = text.replace(/\s+/g, ' ').trim();
+    return t.length > max ? '' : t;
+  };
+
+  it('agrees with collapsing the whole text, at and around the limit, for every kind of space', () => {
+    const spaces = [
+      ' ',
+      '\t',
+      '\n',
+      '\r\n',
+      '\u00a0',
+      '\u2009',
+      '\u3000',
+      '\ufeff',
+      '\u2028',
+      '   ',
+    ];
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    let short = 0;
+    let long = 0;
+    for (let k = 0; k < 2000; k++) {
+      let text = '';
+      const words = 1 + rand(40);
+      for (let w = 0; w < words; w++) {
+        if (w > 0 || rand(3) === 0) text += spaces[rand(spaces.length)]!.repeat(1 + rand(4));
+        text += 'wörd'.slice(0, 1 + rand(4)).repeat(1 + rand(3));
+      }
+      if (rand(3) === 0) text += spaces[rand(spaces.length)];
+      const max = 20 + rand(60);
+      const want = reference(text, max);
+      expect(shortText(text, max), JSON.stringify([text, max])).toBe(want);
+      if (want) short++;
+      else long++;
+    }
+    // Both answers are exercised, not one.
+    expect(short).toBeGreaterThan(200);
+    expect(long).toBeGreaterThan(200);
+  });
+
+  it('turns a long paragraph away and keeps a short line, collapsed', () => {
+    expect(shortText('Lorem ipsum dolor sit amet. '.repeat(60), 240)).toBe('');
+    expect(shortText('  Foto:\n\n   dpa  ', 240)).toBe('Foto: dpa');
+    // Runs of non-ASCII spaces count once each: exactly at the limit once collapsed.
+    for (const sp of ['\u00a0', '\u2009', '\u3000', '\ufeff', '\u2028', '\u1680']) {
+      const text = Array.from({ length: 30 }, () => 'ab').join(sp.repeat(3));
+      expect(shortText(text, 89)).toBe(Array.from({ length: 30 }, () => 'ab').join(' '));
+    }
   });
 });
