@@ -103,6 +103,9 @@ export function report(results, pages, scored, worstN) {
   const l = spread(all.map((r) => r.longestSliceMs));
   console.log(`workMs         median ${ms(w.median)}  p95 ${ms(w.p95)}  max ${ms(w.max)}`);
   console.log(`longestSliceMs median ${ms(l.median)}  p95 ${ms(l.p95)}  max ${ms(l.max)}`);
+  const st = spread(all.map((r) => r.longestStepMs));
+  if (Number.isFinite(st.max))
+    console.log(`longestStepMs  median ${ms(st.median)}  p95 ${ms(st.p95)}  max ${ms(st.max)}`);
   const slowest = results
     .filter(([, r]) => Number.isFinite(r.longestSliceMs))
     .sort((a, b) => b[1].longestSliceMs - a[1].longestSliceMs)
