@@ -4,7 +4,7 @@
  * "Subscribe to our newsletter". Sites write them as plain paragraphs, so no class word marks
  * them; their wording does, in the languages we see most.
  */
-import { anyOf, isSiteLine, shortText } from './site-lines';
+import { anyOf, isSiteLine, prepareSiteLineSteps, shortText } from './site-lines';
 import type { Steps } from './steps';
 import type { ArticleBlock } from './types';
 import { phase } from '../perf/marks';
@@ -52,6 +52,22 @@ function isPaywallNotice(text: string): boolean {
   return t.length > 0 && (paywallAny ??= anyOf(PAYWALL)).test(t);
 }
 
+/** Compile the two combined patterns before a block needs them, one step each (site-lines.ts). */
+function* prepareAppealSteps(): Steps<void> {
+  for (const re of [
+    (paywallAny ??= anyOf(PAYWALL)),
+    (appealAny ??= anyOf([...PAYWALL, ...SIGN_UP])),
+  ]) {
+    if (prepared.has(re)) continue;
+    prepared.add(re);
+    yield;
+    re.test('-');
+    yield;
+    re.test('-');
+  }
+}
+const prepared = new WeakSet<RegExp>();
+
 /**
  * A paywall notice ends the story when there is a story before it (at least this many
  * characters) and what follows it is not much longer than that: a notice above a long body is a
@@ -76,6 +92,8 @@ const BLOCKS_PER_STEP = 16;
  */
 export function* dropAppealsSteps(blocks: ArticleBlock[]): Steps<ArticleBlock[]> {
   phase('appeals');
+  yield* prepareAppealSteps();
+  yield* prepareSiteLineSteps();
   const texts: string[] = [];
   let total = 0;
   for (const b of blocks) {
