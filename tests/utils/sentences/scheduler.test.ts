@@ -25,6 +25,28 @@ describe('runInSlices', () => {
     expect(stats.workMs).toBe(120);
   });
 
+  it('records the longest single step and the longest afterSlice', async () => {
+    const clock = { t: 0 };
+    vi.spyOn(performance, 'now').mockImplementation(() => clock.t);
+    function* uneven() {
+      for (const ms of [2, 2, 30, 1, 5]) {
+        clock.t += ms;
+        yield;
+      }
+    }
+    let after = 0;
+    const stats = newStats();
+    await runInSlices(uneven(), {
+      budgetMs: 8,
+      stats,
+      afterSlice: () => (clock.t += ++after === 2 ? 4 : 0.5),
+    });
+    // The 30 ms step makes its slice long on its own: 2 + 2 + 30 ms of steps and a 0.5 ms afterSlice.
+    expect(stats.longestStepMs).toBe(30);
+    expect(stats.longestAfterMs).toBe(4);
+    expect(stats.longestSliceMs).toBe(34.5);
+  });
+
   it('stops between slices when aborted', async () => {
     const ctrl = new AbortController();
     const clock = { t: 0 };
