@@ -422,10 +422,25 @@ export function isWrapperException(el: Element): boolean {
 
 /**
  * Some frameworks wrap the whole page in one `<form>`; such a form is a container, not a form.
- * A form holding several paragraphs is taken to be such a wrapper.
+ * A form holding several paragraphs is taken to be such a wrapper. The form's own messages do
+ * not count: a sign-up form can hold a dozen validation lines, each a `<p role="alert">`
+ * (trafilatura-dev 4560cb7a1ad8, whose registration modal was marked as the article).
  */
 function formIsPageWrapper(form: Element): boolean {
-  return form.getElementsByTagName('p').length >= 3;
+  let paragraphs = 0;
+  for (const p of form.getElementsByTagName('p')) {
+    if (isFormMessage(p)) continue;
+    if (++paragraphs >= 3) return true;
+  }
+  return false;
+}
+
+/** A form's message to the one filling it in: a validation error or a status line. */
+function isFormMessage(p: Element): boolean {
+  const role = p.getAttribute('role');
+  if (role === 'alert' || role === 'status') return true;
+  const name = nameOf(p);
+  return name !== '' && tokens(name).some((t) => t === 'error' || t === 'errors');
 }
 
 const AD_TOKENS = new Set([

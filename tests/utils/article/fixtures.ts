@@ -78,6 +78,13 @@ export const EXCLUSIONS: Record<string, { html: string; chrome: string }> = {
     ),
     chrome: 'Sign up',
   },
+  'form messages': {
+    // A sign-up form whose validation lines are paragraphs: still a form, not a page wrapper.
+    html: page(
+      `<article><h1>Night buses</h1><p>${P1}</p><p>${P2}</p><p>${P3}</p><form><h2>Create an account</h2><p class="form-field-error error-item" role="alert"><span>Please enter your display name before you continue with the registration.</span></p><p class="form-field-error error-item" role="alert"><span>This e-mail address is already registered with us, please log in instead.</span></p><p class="form-field-error error-item" role="alert"><span>The password must be at least eight characters long and contain a number.</span></p><input name="email"><input name="password" type="password"></form></article>`,
+    ),
+    chrome: 'already registered',
+  },
   code: {
     html: page(
       `<article><h1>Night buses</h1><p>${P1}</p><pre><code>const routes = fetchRoutes({ night: true, until: "03:00" });</code></pre><p>${P2}</p><p>${P3}</p></article>`,
