@@ -181,8 +181,16 @@ export function* scan(doc: Document, opts: ScanOptions = {}): Generator<void, Sc
 
   stack.push(open(body, null));
   let steps = 0;
+  // The first steps are short (1, 2, 4, … nodes): the engine compiles each of the scan's
+  // functions on its first call, and those first calls all come with the first few nodes.
+  let span = 1;
+  let nextYield = 1;
   while (stack.length) {
-    if (++steps % NODES_PER_STEP === 0) yield;
+    if (++steps >= nextYield) {
+      yield;
+      span = Math.min(NODES_PER_STEP, span * 2);
+      nextYield = steps + span;
+    }
     const f = stack[stack.length - 1]!;
     const node = f.child;
     if (node) {
