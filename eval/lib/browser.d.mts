@@ -23,6 +23,10 @@ export function runPage(
   headline: string;
   workMs: number | null;
   longestSliceMs: number | null;
+  /** The longest single step of sliced work, and (test builds) the phase it ran in. */
+  longestStepMs: number | null;
+  longestStepPhase: string;
+  longestAfterMs: number | null;
   error?: string;
   wallMs: number;
 }>;
