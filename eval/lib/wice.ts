@@ -41,8 +41,13 @@ export function pagePassages(it: Item): Passage[] {
   return out;
 }
 
-/** The claim as a ranking query, with the sentence before it as context when known. */
+/**
+ * The claim as a ranking query, with the sentence before it as context when known, and the title
+ * of the Wikipedia article it comes from: the extension sends the title of the page a sentence is
+ * on in the same way (PageContext.title).
+ */
 export const queryOf = (it: Item, withContext = true): RankQuery => ({
   text: it.claim,
   ...(withContext && it.meta.claim_context ? { prevText: it.meta.claim_context } : {}),
+  ...(it.meta.claim_title ? { title: it.meta.claim_title } : {}),
 });

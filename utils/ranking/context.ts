@@ -146,3 +146,35 @@ export function contextTerms(
   }
   return out.slice(0, 8);
 }
+
+/** A title's trailing part after a spaced separator: its site or section ("Headline | Site"). */
+const SITE_SUFFIX = /\s+[|–—-]\s+[^|–—]{1,40}$/u;
+
+/**
+ * Content terms of the article's title that the query lacks: the subject a sentence is about
+ * even when it never names it ("He joined the club in 2009" in an article titled with his name).
+ * A trailing site name ("… | The Guardian") is cut first: it says where, not what.
+ */
+export function titleTerms(
+  query: string,
+  title: string | undefined,
+  lang: string,
+  opts?: AnalyseOptions,
+): string[] {
+  if (!title) return [];
+  // At most two trailing parts go ("Headline | Section | Site"); a title is never cut to nothing.
+  let head = title.slice(0, CONTEXT_CHARS);
+  for (let k = 0; k < 2; k++) {
+    const cut = head.replace(SITE_SUFFIX, '');
+    if (cut === head || !/[\p{L}\p{N}]/u.test(cut)) break;
+    head = cut;
+  }
+  const own = new Set(analyse(query, lang, opts).tokens.map((t) => t.term));
+  const out: string[] = [];
+  for (const t of analyse(head, lang, opts).tokens) {
+    if (t.term.startsWith('#') || t.term.startsWith('@')) continue;
+    if (own.has(t.term) || out.includes(t.term)) continue;
+    out.push(t.term);
+  }
+  return out.slice(0, 8);
+}

@@ -4,7 +4,7 @@
 // (model.ts) turns them into a score; the eval learns its weights with cross-validation.
 
 import { analyse, type NumberMention } from './analyse';
-import { contextTerms } from './context';
+import { contextTerms, titleTerms } from './context';
 import { idfOf, type Corpus } from './corpus';
 
 /** What the caller knows about the sentence to back. */
@@ -12,6 +12,8 @@ export interface RankQuery {
   text: string;
   /** The text just before the sentence; lends names to "he", "it", "the agency". */
   prevText?: string;
+  /** The title of the article the sentence is in: its subject, when the sentence omits it. */
+  title?: string;
   lang?: string;
   /** ISO date of the page, reserved for date-aware ranking. */
   pageDate?: string;
@@ -42,6 +44,7 @@ export const FEATURE_NAMES = [
   'docNameCov',
   'docNumCov',
   'prefixCov',
+  'titleDoc',
 ] as const;
 
 /** One feature's name. */
@@ -52,6 +55,8 @@ const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<Feat
 export interface FeatureOptions {
   /** Borrow names from `prevText` (default on). */
   context?: boolean;
+  /** Match the article's title as well (default on). */
+  title?: boolean;
 }
 
 /** One candidate passage with its features. */
@@ -86,6 +91,9 @@ export interface QueryModel {
   ctx: { id: number | undefined; idf: number }[];
   ctxLookup: Map<number, number>;
   ctxDenom: number;
+  /** Terms of the article's title that the query lacks, with IDF. */
+  ttl: { id: number | undefined; idf: number }[];
+  ttlDenom: number;
   /** Query terms by their first PREFIX letters (words of at least that length), for morphology. */
   prefixes: Map<string, number>;
   /** Memo: term id → query term sharing its prefix (-1: none). */
@@ -155,6 +163,16 @@ export function queryModel(c: Corpus, q: RankQuery, opts: FeatureOptions = {}): 
       ctxDenom += idf;
     }
   }
+  const ttl: { id: number | undefined; idf: number }[] = [];
+  let ttlDenom = 0;
+  if (opts.title !== false) {
+    for (const term of titleTerms(q.text, q.title, lang, c.opts)) {
+      const id = c.vocab.get(term);
+      const idf = idfOf(c, id);
+      ttl.push({ id, idf });
+      ttlDenom += idf;
+    }
+  }
   const prefixes = new Map<string, number>();
   terms.forEach((t, i) => {
     if (t.extra || t.num || t.term.length < PREFIX || /^[#@^]/.test(t.term)) return;
@@ -173,6 +191,8 @@ export function queryModel(c: Corpus, q: RankQuery, opts: FeatureOptions = {}): 
     ctx,
     ctxLookup,
     ctxDenom,
+    ttl,
+    ttlDenom,
   };
 }
 
@@ -336,6 +356,19 @@ export function extractFeatures(
     for (let i = 0; i < tf.length; i++) tf[i]! += m.tf[i]!;
     for (let i = 0; i < cx.length; i++) if (m.ctx[i]) cx[i] = 1;
   }
+  // The title's terms anywhere on the page (from the postings: a page need not be a candidate
+  // through them, but a candidate's page may name the article's subject elsewhere).
+  const docTtl = new Map<number, number>();
+  qm.ttl.forEach((t) => {
+    if (t.id === undefined) return;
+    let last = -1;
+    for (const o of c.postings[t.id]!) {
+      const d = c.entries[o]!.docOrd;
+      if (d === last) continue;
+      last = d;
+      docTtl.set(d, (docTtl.get(d) ?? 0) + t.idf);
+    }
+  });
   // BM25 of the whole document (page-level IDF): how much the page as a whole is about the query.
   const docBm25 = new Map<number, number>();
   // Names and figures of the claim found anywhere on the page: a page naming the claim's people
@@ -406,6 +439,7 @@ export function extractFeatures(
     f[F.nameCov] = nameCov;
     f[F.ctxCov] = ctxCoverage(qm, m, pm);
     f[F.ctxDoc] = ctxDoc(qm, docCtx.get(e.docOrd));
+    f[F.titleDoc] = qm.ttlDenom ? (docTtl.get(e.docOrd) ?? 0) / qm.ttlDenom : 0;
     f[F.docCov] = docCov.get(e.docOrd) ?? 0;
     f[F.docBm25] = docBm25.get(e.docOrd) ?? 0;
     f[F.docNameCov] = docNameCov.get(e.docOrd) ?? 0;

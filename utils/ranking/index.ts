@@ -122,6 +122,7 @@ export function docFeatures(logits: number[], first: Float64Array): number[] {
     best + Math.log(lse),
     first[FEATURE_NAMES.indexOf('docNameCov')]!,
     first[FEATURE_NAMES.indexOf('docNumCov')]!,
+    first[FEATURE_NAMES.indexOf('titleDoc')]!,
   ];
 }
 

@@ -18,28 +18,29 @@ export const DOC_FEATURE_NAMES = [
   'top3',
   'docNameCov',
   'docNumCov',
+  'titleDoc',
 ] as const;
 
 /**
  * Passage model over FEATURE_NAMES: P(passage is one that supports the sentence). The page-level
- * features (ctxDoc, docCov, docBm25) are deliberately 0 here: they belong to DOC_MODEL.
+ * features (ctxDoc, docCov, docBm25, titleDoc) are deliberately 0 here: they belong to DOC_MODEL.
  */
 export const PASSAGE_MODEL: LinearModel = {
   bias: -4.5252,
   // cov, bm25, covWin, winGain, neighbor, bigram, numMatch, numConflict, nameCov, ctxCov, ctxDoc,
   // docCov, logLen, short, lead, covSq, heading, precision, docBm25, first, docNameCov, docNumCov,
-  // prefixCov
+  // prefixCov, titleDoc
   weights: [
     1.7878, 0.2484, 2.7794, 0.9916, -2.2147, 0.3671, 1.2103, -0.0166, 0.333, 0.6003, 0, 0, 0.2559,
-    -0.2366, 2.8757, -0.8417, 0.3116, 1.934, 0, 0.0915, 0, 0, 3.5525,
+    -0.2366, 2.8757, -0.8417, 0.3116, 1.934, 0, 0.0915, 0, 0, 3.5525, 0,
   ],
 };
 
 /** Document model over DOC_FEATURE_NAMES: orders candidate sources for one sentence. */
 export const DOC_MODEL: LinearModel = {
-  bias: -4.0203,
-  // best, second, docCov, ctxDoc, docBm25, top3, docNameCov, docNumCov
-  weights: [0.7997, 0.3343, -0.3679, 3.0112, 4.7761, 0.4879, 0.6645, -1.3406],
+  bias: -4.514,
+  // best, second, docCov, ctxDoc, docBm25, top3, docNameCov, docNumCov, titleDoc
+  weights: [0.7309, 0.562, -0.7723, 1.2141, 4.029, 0.0396, 0.4656, -0.5825, 3.4302],
 };
 
 /** Linear score (log-odds) of a feature vector. */

@@ -117,6 +117,7 @@ export class SourceService {
           JSON.stringify([
             s.text,
             s.prevText ?? '',
+            req.page.title,
             candidates.map((c) => `${c.via}:${c.url}`),
             active,
           ]),
@@ -252,6 +253,7 @@ export class SourceService {
       {
         text: s.text,
         ...(s.prevText ? { prevText: s.prevText } : {}),
+        ...(page.title ? { title: page.title } : {}),
         ...(page.lang ? { lang: page.lang } : {}),
         ...(page.publishedAt ? { pageDate: page.publishedAt } : {}),
       },

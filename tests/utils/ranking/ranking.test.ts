@@ -7,7 +7,7 @@ import {
   SHOW_THRESHOLD,
   type Passage,
 } from '../../../utils/ranking';
-import { needsContext } from '../../../utils/ranking/context';
+import { needsContext, titleTerms } from '../../../utils/ranking/context';
 
 const doc = (docId: string, sentences: string[]): Passage[] =>
   sentences.map((text, index) => ({ docId, index, text }));
@@ -112,6 +112,44 @@ describe('context from prevText', () => {
       prevText: 'Travis Barker was born in Fontana.',
     };
     expect(rankDocuments(idx, q)[0]?.docId).toBe('barker');
+  });
+});
+
+describe('the article title', () => {
+  it("takes the title's content words the sentence lacks, without the site's name", () => {
+    expect(
+      titleTerms(
+        'He was found dead in 2009.',
+        'Police confirm goalkeeper Robert Enke left note | Football | The Guardian',
+        'en',
+      ),
+    ).toEqual(['polic', 'confirm', 'goalkeep', 'robert', 'enke', 'left', 'note']);
+    expect(titleTerms('Robert Enke was a goalkeeper.', 'Robert Enke', 'en')).toEqual([]);
+    // A title that is all separators and names keeps its words rather than vanishing.
+    expect(titleTerms('It rained.', 'Storm - Wales', 'en')).toEqual(['storm']);
+    expect(titleTerms('It rained.', undefined, 'en')).toEqual([]);
+  });
+
+  it("prefers the page about the article's subject when the sentence does not name it", () => {
+    const passages = [
+      ...doc('enke', [
+        'Robert Enke played for Hannover 96.',
+        'He returned to the national team in January as first-choice keeper.',
+      ]),
+      ...doc('other', [
+        'The club signed a new keeper.',
+        'He returned to the national team in January as first-choice keeper.',
+      ]),
+    ];
+    const idx = buildIndex(passages, { lang: 'en' });
+    const text = 'He returned to the national team in January as number one keeper.';
+    // Without the title the two pages tie on the sentence, and the tie goes to the first indexed.
+    const reversed = buildIndex([...passages.slice(2), ...passages.slice(0, 2)], { lang: 'en' });
+    expect(rankDocuments(reversed, { text })[0]?.docId).toBe('other');
+    expect(rankDocuments(reversed, { text, title: 'Robert Enke – Wikipedia' })[0]?.docId).toBe(
+      'enke',
+    );
+    expect(rankDocuments(idx, { text, title: 'Robert Enke – Wikipedia' })[0]?.docId).toBe('enke');
   });
 });
 

@@ -19,6 +19,14 @@ const PAGES: Record<string, string> = {
     '<p>Consumer prices rose by 2.4% in the year to February.</p><p>Food prices rose by 3.1%.</p>',
     'Price statistics',
   ),
+  'https://club.example/enke': page(
+    '<p>Robert Enke kept goal for Hannover 96 for five seasons.</p><p>He returned to the national team in January as first-choice keeper.</p>',
+    'Club history',
+  ),
+  'https://club.example/reserve': page(
+    '<p>The reserve side signed a young keeper from the academy.</p><p>He returned to the national team in January as first-choice keeper.</p>',
+    'Club history',
+  ),
 };
 
 function makeService(fetched: string[] = []) {
@@ -150,6 +158,35 @@ describe('SourceService', () => {
     await Promise.all([svc.find(request()), svc.find(request())]);
     await svc.find(request());
     expect(fetched.filter((u) => u === 'https://council.example/minutes')).toHaveLength(1);
+  });
+
+  it("prefers the page about the article's subject, named by the page title", async () => {
+    const svc = makeService();
+    const ask = (title: string) =>
+      svc.find({
+        page: {
+          url: 'https://news.example/keeper',
+          title,
+          lang: 'en',
+          outboundLinks: [
+            { href: 'https://club.example/reserve', text: 'reserve' },
+            { href: 'https://club.example/enke', text: 'history' },
+          ],
+        },
+        sentences: [
+          {
+            id: 's1',
+            text: 'He returned to the national team in January as number one keeper.',
+            links: [],
+            footnotes: [],
+          },
+        ],
+      });
+    const [untitled] = await ask('News');
+    expect(untitled!.sources[0]?.url).toBe('https://club.example/reserve');
+    // The same sentence under another title is asked again, not answered from the cache.
+    const [titled] = await ask('Robert Enke dies at 32 | Sport | Example News');
+    expect(titled!.sources[0]?.url).toBe('https://club.example/enke');
   });
 
   it('never treats the page itself as its own source', () => {
