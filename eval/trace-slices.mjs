@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launch } from './lib/browser.mjs';
+import { launch, MARKED } from './lib/browser.mjs';
 import { listPages } from './lib/corpus.mjs';
 import { servePages } from './lib/serve.mjs';
 
@@ -48,7 +48,6 @@ const CATEGORIES = [
   'disabled-by-default-v8.compile',
   'disabled-by-default-v8.gc',
 ].join(',');
-const MARKED = ['done', 'not-article', 'error', 'matching'];
 
 const server = await servePages(
   pagesDir,

@@ -4,6 +4,8 @@ import type { BrowserContext } from 'playwright-core';
 export const CHROMIUM: string;
 /** States after which the content script does no more work on the page. */
 export const FINAL: string[];
+/** FINAL and `matching`: every sentence is marked. */
+export const MARKED: string[];
 /** Init script: keeps the last `sourcelight:status` detail in `window.__sourcelightStatus`. */
 export const STATUS_LISTENER: () => void;
 

@@ -13,7 +13,7 @@ export const FINAL = ['done', 'not-article', 'error'];
  * `--until marked`: the content script announces `matching` once every sentence is marked and it
  * starts asking for sources; for extraction figures that is enough, and much faster.
  */
-const MARKED = [...FINAL, 'matching'];
+export const MARKED = [...FINAL, 'matching'];
 
 /**
  * Recorded in every page before its own scripts: the last status the content script dispatched.

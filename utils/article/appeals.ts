@@ -4,7 +4,13 @@
  * "Subscribe to our newsletter". Sites write them as plain paragraphs, so no class word marks
  * them; their wording does, in the languages we see most.
  */
-import { anyOf, isSiteLine, prepareSiteLineSteps, shortText } from './site-lines';
+import {
+  anyOf,
+  isSiteLine,
+  prepareSiteLineSteps,
+  shortText,
+  warmPatternsSteps,
+} from './site-lines';
 import type { Steps } from './steps';
 import type { ArticleBlock } from './types';
 import { phase } from '../perf/marks';
@@ -53,20 +59,12 @@ function isPaywallNotice(text: string): boolean {
 }
 
 /** Compile the two combined patterns before a block needs them, one step each (site-lines.ts). */
-function* prepareAppealSteps(): Steps<void> {
-  for (const re of [
+function prepareAppealSteps(): Steps<void> {
+  return warmPatternsSteps([
     (paywallAny ??= anyOf(PAYWALL)),
     (appealAny ??= anyOf([...PAYWALL, ...SIGN_UP])),
-  ]) {
-    if (prepared.has(re)) continue;
-    prepared.add(re);
-    yield;
-    re.test('-');
-    yield;
-    re.test('-');
-  }
+  ]);
 }
-const prepared = new WeakSet<RegExp>();
 
 /**
  * A paywall notice ends the story when there is a story before it (at least this many

@@ -98,17 +98,23 @@ function collapsesOver(text: string, limit: number): boolean {
  * one step that first met a short block (the phases of the longest steps in eval:extract put
  * `appeals` and `lede` second and third, after the scan).
  */
-export function* prepareSiteLineSteps(): Steps<void> {
-  if (prepared) return;
-  prepared = true;
-  for (const re of [AGENCY, CREDIT, FOLLOWING_LABEL, (readerLine ??= anyOf(READER_LINES))]) {
+export function* warmPatternsSteps(patterns: readonly RegExp[]): Steps<void> {
+  for (const re of patterns) {
+    if (warmed.has(re)) continue;
+    // Marked first: if the scan stops between the two steps, the pattern compiles on first use.
+    warmed.add(re);
     yield;
     re.test('-');
     yield;
     re.test('-');
   }
 }
-let prepared = false;
+const warmed = new WeakSet<RegExp>();
+
+/** The site-line patterns, warmed by {@link warmPatternsSteps}. */
+export function* prepareSiteLineSteps(): Steps<void> {
+  yield* warmPatternsSteps([AGENCY, CREDIT, FOLLOWING_LABEL, (readerLine ??= anyOf(READER_LINES))]);
+}
 
 /** Is this short block a line of the site's (a credit, an appeal, a notice, a label)? */
 export function isSiteLine(text: string): boolean {
