@@ -45,9 +45,18 @@ function leadsElsewhere(a: Element): boolean {
   }
 }
 
-/** A heading whose text is all inside one link to another page. */
+/**
+ * Text a linked heading may carry outside its link: a kicker before the title ("Editorial",
+ * "Opinion", "Live"), as news teasers put it.
+ */
+const KICKER_CHARS = 24;
+
+/** A heading whose text is all inside one link to another page, but for a short kicker. */
 function isLinkedHeading(b: ScannedBlock): boolean {
-  if (!HEADING.test(b.el.localName) || b.len === 0 || b.linkLen < 0.9 * b.len) return false;
+  if (!HEADING.test(b.el.localName) || b.len === 0) return false;
+  if (b.linkLen < 0.9 * b.len && (b.len - b.linkLen > KICKER_CHARS || b.linkLen < b.len / 2)) {
+    return false;
+  }
   const a = b.el.querySelector('a[href]') ?? b.el.closest('a[href]');
   return a !== null && leadsElsewhere(a);
 }

@@ -20,6 +20,20 @@ describe('teaser cards in the body', () => {
     expect(found).toEqual([P1, P2, P3, P4, P5]);
   });
 
+  it('leaves out a stream of cards whose headings carry a kicker before the link', () => {
+    const stream = [P3, P4, P5]
+      .map(
+        (p, i) =>
+          `<div class="story-block"><h4><strong class="kicker">Opinion</strong> <a href="/story-${i}">Story ${i + 1}</a></h4><p class="standfirst"><em>A. Writer</em> ${p}</p></div>`,
+      )
+      .join('');
+    const story = `<h1>Night buses</h1><p>${P1}</p><p>${P2}</p><p>${BLURB}</p><p>${P4.replace('Drivers', 'Cleaners')}</p>`;
+    expect(texts(page(`<article>${story}${stream}</article>`))).not.toContain(`A. Writer ${P5}`);
+    // A heading with more of its own text than a kicker is a heading of the story.
+    const own = stream.replaceAll('Opinion', 'What the drivers told us on the first night');
+    expect(texts(page(`<article>${story}${own}</article>`))).toContain(`A. Writer ${P5}`);
+  });
+
   it('keeps a page that is mostly such cards (a list of picks)', () => {
     const items = [P1, P2, P3, P4]
       .map(
