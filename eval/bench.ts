@@ -224,6 +224,10 @@ interface ArticleRow {
   path: string;
   firstSourceMs: number | null;
   contentScriptAt: number | null;
+  /** The content script's first request for sources (test-build mark `ask`). */
+  askAt: number | null;
+  /** The answer that brought the first source: the last `answered` mark before `sourced`. */
+  answeredAt: number | null;
   state: string | null;
   hoverMs: number[];
 }
@@ -236,6 +240,8 @@ for (const a of demoArticles) {
     path: a.path,
     firstSourceMs: null,
     contentScriptAt: null,
+    askAt: null,
+    answeredAt: null,
     state: null,
     hoverMs: [],
   };
@@ -255,6 +261,16 @@ for (const a of demoArticles) {
     row.contentScriptAt = await page.evaluate(
       () => performance.getEntriesByName('sourcelight:main')[0]?.startTime ?? null,
     );
+    row.askAt = await page.evaluate(
+      () => performance.getEntriesByName('sourcelight:ask')[0]?.startTime ?? null,
+    );
+    row.answeredAt = await page.evaluate((sourced) => {
+      const before = performance
+        .getEntriesByName('sourcelight:answered')
+        .map((e) => e.startTime)
+        .filter((t) => sourced !== null && t <= sourced);
+      return before.length ? Math.max(...before) : null;
+    }, first);
     row.state = await waitFinal(page);
     const sourced = [
       ...(await highlightTexts(page, 'sourcelight-sourced')),
@@ -450,7 +466,7 @@ out(
 out(`Time to first source (demo articles, cold cache, navigation → first sourced sentence)`);
 for (const a of articles)
   out(
-    `  ${a.path.padEnd(44)} ${f1(a.firstSourceMs ?? NaN)} ms (content script at ${f1(a.contentScriptAt ?? NaN)} ms, ${a.state})`,
+    `  ${a.path.padEnd(44)} ${f1(a.firstSourceMs ?? NaN)} ms (content script at ${f1(a.contentScriptAt ?? NaN)} ms, first ask at ${f1(a.askAt ?? NaN)} ms, its answer at ${f1(a.answeredAt ?? NaN)} ms, ${a.state})`,
   );
 out(`  median ${f1(ttfs.median)} ms`);
 out(`Background`);

@@ -21,7 +21,7 @@ import {
 import { NetError } from '../net/errors';
 import { collapseCopies } from '../ranking/dedupe';
 import { textFragmentFor } from '../ranking/fragment';
-import { isFailed, type DocumentLoader, type SourceDoc } from './documents';
+import { isFailed, type DocumentLoader, type LoadedDoc, type SourceDoc } from './documents';
 
 /** Most candidate pages loaded for one page: the sentence's own first, then outbound links. */
 const MAX_DOCS_PER_PAGE = 40;
@@ -111,6 +111,7 @@ export class SourceService {
       candidates: SourceService.candidates(s, req.page),
     }));
     const active = this.providers ? await this.providers.active().catch(() => []) : [];
+    const preloaded = this.preload(perSentence, req.page, active.length > 0);
     const keys = await Promise.all(
       perSentence.map(({ s, candidates }) =>
         sha256(
@@ -168,7 +169,7 @@ export class SourceService {
         if (!urls.includes(u)) urls.push(u);
       }
       const wanted = urls.slice(0, MAX_DOCS_PER_PAGE);
-      const loaded = await Promise.all(wanted.map((u) => this.loader.load(u)));
+      const loaded = await Promise.all(wanted.map((u) => preloaded.get(u) ?? this.loader.load(u)));
       if (signal?.aborted) throw new DOMException('Aborted', 'AbortError');
       const failures = new Map<string, string>();
       const docs = new Map<string, SourceDoc>();
@@ -194,6 +195,34 @@ export class SourceService {
       ...(a ?? { status: 'none', sources: [] }),
       id: req.sentences[i]!.id,
     }));
+  }
+
+  /**
+   * Start reading the pages the sentences cite while their cached answers are looked up: on a
+   * cold start the lookups take 50–200 ms (Chromium 156, the demo article), and a sentence
+   * without a cached answer then needs these pages anyway. Loads are shared (DocumentLoader), so
+   * the pages are read once. Only pages that find() would load are started: the sentences' own
+   * citations, which always come first, and the article's other links when no provider can add
+   * pages in front of them. The loads are kept for find() to use: a page whose cache write
+   * failed (a full store) is not read twice.
+   */
+  private preload(
+    perSentence: { candidates: Candidate[] }[],
+    page: FindSourcesRequest['page'],
+    providers: boolean,
+  ): Map<string, Promise<LoadedDoc>> {
+    const urls: string[] = [];
+    for (const { candidates } of perSentence)
+      for (const c of candidates)
+        if ((c.via === 'inline' || c.via === 'footnote') && !urls.includes(c.url)) urls.push(c.url);
+    if (!providers)
+      for (const l of page.outboundLinks) {
+        const u = bare(l.href);
+        if (!urls.includes(u)) urls.push(u);
+      }
+    const loads = new Map<string, Promise<LoadedDoc>>();
+    for (const u of urls.slice(0, MAX_DOCS_PER_PAGE)) loads.set(u, this.loader.load(u));
+    return loads;
   }
 
   /**

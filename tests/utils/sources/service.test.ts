@@ -29,10 +29,13 @@ const PAGES: Record<string, string> = {
   ),
 };
 
-function makeService(fetched: string[] = []) {
+function makeService(fetched: string[] = [], slowLookup?: (k: string) => Promise<void>) {
   const store = new Map<string, unknown>();
-  const cache = <V>() => ({
-    get: async (k: string) => store.get(k) as V | undefined,
+  const cache = <V>(slow?: (k: string) => Promise<void>) => ({
+    get: async (k: string) => {
+      await slow?.(k);
+      return store.get(k) as V | undefined;
+    },
     set: async (k: string, v: V) => void store.set(k, v),
   });
   const loader = new DocumentLoader({
@@ -48,7 +51,7 @@ function makeService(fetched: string[] = []) {
     cache: cache<LoadedDoc>(),
     describeError: () => 'The linked page could not be reached',
   });
-  return new SourceService(loader, cache<SentenceSources>());
+  return new SourceService(loader, cache<SentenceSources>(slowLookup));
 }
 
 const request = (over: Partial<FindSourcesRequest['sentences'][0]> = {}): FindSourcesRequest => ({
@@ -187,6 +190,24 @@ describe('SourceService', () => {
     // The same sentence under another title is asked again, not answered from the cache.
     const [titled] = await ask('Robert Enke dies at 32 | Sport | Example News');
     expect(titled!.sources[0]?.url).toBe('https://club.example/enke');
+  });
+
+  it('starts reading the cited pages while the cached answers are looked up', async () => {
+    const fetched: string[] = [];
+    const seenAtLookup: number[] = [];
+    // A slow result store (a cold IndexedDB): each lookup notes how many pages were already asked for.
+    const svc = makeService(fetched, async () => {
+      await new Promise((r) => setTimeout(r, 30));
+      seenAtLookup.push(fetched.length);
+    });
+    const [answer] = await svc.find(request());
+    expect(answer!.status).toBe('sourced');
+    expect(seenAtLookup).toEqual([2]);
+    // Each page once, the preloaded read reused by the answer.
+    expect([...fetched].sort()).toEqual([
+      'https://council.example/minutes',
+      'https://stats.example/cpi',
+    ]);
   });
 
   it('never treats the page itself as its own source', () => {
