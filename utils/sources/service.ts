@@ -110,8 +110,8 @@ export class SourceService {
       s,
       candidates: SourceService.candidates(s, req.page),
     }));
+    const preloaded = this.preload(perSentence);
     const active = this.providers ? await this.providers.active().catch(() => []) : [];
-    const preloaded = this.preload(perSentence, req.page, active.length > 0);
     const keys = await Promise.all(
       perSentence.map(({ s, candidates }) =>
         sha256(
@@ -198,30 +198,22 @@ export class SourceService {
   }
 
   /**
-   * Start reading the pages the sentences cite while their cached answers are looked up: on a
-   * cold start the lookups take 50–200 ms (Chromium 156, the demo article), and a sentence
-   * without a cached answer then needs these pages anyway. Loads are shared (DocumentLoader), so
-   * the pages are read once. Only pages that find() would load are started: the sentences' own
-   * citations, which always come first, and the article's other links when no provider can add
-   * pages in front of them. The loads are kept for find() to use: a page whose cache write
-   * failed (a full store) is not read twice.
+   * Start reading the pages the sentences themselves cite (inline links, footnotes) while their
+   * cached answers are looked up: on a cold start the lookups take 50–200 ms (Chromium 156, the
+   * demo article), and a sentence without a cached answer then needs these pages anyway. The
+   * article's other links are left to find(): every sentence shares them, and a revisit whose
+   * answers are all cached would read them from the page cache for every batch. Loads are shared
+   * (DocumentLoader) and kept for find() to use, so a page whose cache write failed (a full
+   * store) is not read twice.
    */
-  private preload(
-    perSentence: { candidates: Candidate[] }[],
-    page: FindSourcesRequest['page'],
-    providers: boolean,
-  ): Map<string, Promise<LoadedDoc>> {
-    const urls: string[] = [];
-    for (const { candidates } of perSentence)
-      for (const c of candidates)
-        if ((c.via === 'inline' || c.via === 'footnote') && !urls.includes(c.url)) urls.push(c.url);
-    if (!providers)
-      for (const l of page.outboundLinks) {
-        const u = bare(l.href);
-        if (!urls.includes(u)) urls.push(u);
-      }
+  private preload(perSentence: { candidates: Candidate[] }[]): Map<string, Promise<LoadedDoc>> {
     const loads = new Map<string, Promise<LoadedDoc>>();
-    for (const u of urls.slice(0, MAX_DOCS_PER_PAGE)) loads.set(u, this.loader.load(u));
+    for (const { candidates } of perSentence)
+      for (const c of candidates) {
+        if (c.via !== 'inline' && c.via !== 'footnote') continue;
+        if (loads.size >= MAX_DOCS_PER_PAGE) return loads;
+        if (!loads.has(c.url)) loads.set(c.url, this.loader.load(c.url));
+      }
     return loads;
   }
 

@@ -202,7 +202,9 @@ describe('SourceService', () => {
     });
     const [answer] = await svc.find(request());
     expect(answer!.status).toBe('sourced');
-    expect(seenAtLookup).toEqual([2]);
+    // The page the sentence links to was asked for first; the article's other links after.
+    expect(seenAtLookup).toEqual([1]);
+    expect(fetched[0]).toBe('https://council.example/minutes');
     // Each page once, the preloaded read reused by the answer.
     expect([...fetched].sort()).toEqual([
       'https://council.example/minutes',
