@@ -96,8 +96,18 @@ export function toPassages(
   return { text, passages };
 }
 
+/** Favicons remembered in the worker's memory, by icon URL (each at most a few dozen KB). */
+const MAX_ICONS = 32;
+
 export class DocumentLoader {
   private readonly inflight = new Map<string, Promise<LoadedDoc>>();
+  /**
+   * Favicons by icon URL: the pages of one site share one icon, and an article often cites
+   * several pages of one site. Each page's load used to fetch it again (a permission check and a
+   * request each), after the page's own extraction. A failed fetch is forgotten, so the next
+   * page of the site tries again.
+   */
+  private readonly icons = new Map<string, Promise<string | undefined>>();
 
   constructor(private readonly deps: DocDeps) {}
 
@@ -117,6 +127,23 @@ export class DocumentLoader {
     return p;
   }
 
+  private favicon(url: string): Promise<string | undefined> {
+    let icon = this.icons.get(url);
+    if (icon) {
+      // Most recently used last: the first key is the one to forget.
+      this.icons.delete(url);
+      this.icons.set(url, icon);
+      return icon;
+    }
+    icon = this.deps.fetchFavicon(url).catch(() => {
+      this.icons.delete(url);
+      return undefined;
+    });
+    this.icons.set(url, icon);
+    while (this.icons.size > MAX_ICONS) this.icons.delete(this.icons.keys().next().value!);
+    return icon;
+  }
+
   private async loadUncached(url: string): Promise<{ doc: LoadedDoc; stored: Promise<void> }> {
     const cached = await this.deps.cache.get(url).catch(() => undefined);
     if (cached) return { doc: cached, stored: Promise.resolve() };
@@ -126,9 +153,9 @@ export class DocumentLoader {
       const res = await this.deps.fetchText(url);
       const ex = this.deps.extract(res.body, res.finalUrl, res.contentType);
       const { text, passages } = toPassages(ex.blocks, this.deps.segment, ex.lang);
-      const favicon = await this.deps
-        .fetchFavicon(ex.faviconUrl ?? new URL('/favicon.ico', res.finalUrl).href)
-        .catch(() => undefined);
+      const favicon = await this.favicon(
+        ex.faviconUrl ?? new URL('/favicon.ico', res.finalUrl).href,
+      );
       doc = {
         url,
         finalUrl: res.finalUrl,

@@ -57,4 +57,41 @@ describe('DocumentLoader', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(stored.get('https://dead.example/')).toEqual(doc);
   });
+
+  it("fetches a site's favicon once for all its pages, and again after a failure", async () => {
+    const icons: string[] = [];
+    let fail = true;
+    const loader = new DocumentLoader({
+      fetchText: async (url) => ({ finalUrl: url, body: PAGE, contentType: 'text/html' }),
+      fetchFavicon: async (url) => {
+        icons.push(url);
+        if (url.includes('flaky') && fail) {
+          fail = false;
+          throw new Error('timeout');
+        }
+        return 'data:image/png;base64,AA==';
+      },
+      extract: (body, url, type) => extractFetched(body, url, type),
+      segment: segmentSentences,
+      cache: { get: async () => undefined, set: async () => {} },
+      describeError: () => 'failed',
+    });
+    const docs = await Promise.all(
+      ['https://stats.example/cpi', 'https://stats.example/gdp', 'https://news.example/a'].map(
+        (u) => loader.load(u),
+      ),
+    );
+    await loader.load('https://stats.example/jobs');
+    expect(icons).toEqual([
+      'https://stats.example/favicon.ico',
+      'https://news.example/favicon.ico',
+    ]);
+    for (const d of docs)
+      expect(!isFailed(d) && d.faviconDataUrl).toBe('data:image/png;base64,AA==');
+    // A failed icon is not remembered: the site's next page asks again, and gets it.
+    const first = await loader.load('https://flaky.example/1');
+    const second = await loader.load('https://flaky.example/2');
+    expect(!isFailed(first) && first.faviconDataUrl).toBeUndefined();
+    expect(!isFailed(second) && second.faviconDataUrl).toBe('data:image/png;base64,AA==');
+  });
 });
