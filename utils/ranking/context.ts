@@ -151,12 +151,12 @@ export function contextTerms(
 const SITE_SUFFIX = /\s+[|–—-]\s+[^|–—]{1,40}$/u;
 
 /**
- * Content terms of the article's title that the query lacks: the subject a sentence is about
+ * Content terms of the article's title that the query (its terms: `own`) lacks: the subject a sentence is about
  * even when it never names it ("He joined the club in 2009" in an article titled with his name).
  * A trailing site name ("… | The Guardian") is cut first: it says where, not what.
  */
 export function titleTerms(
-  query: string,
+  own: { has(term: string): boolean },
   title: string | undefined,
   lang: string,
   opts?: AnalyseOptions,
@@ -169,7 +169,6 @@ export function titleTerms(
     if (cut === head || !/[\p{L}\p{N}]/u.test(cut)) break;
     head = cut;
   }
-  const own = new Set(analyse(query, lang, opts).tokens.map((t) => t.term));
   const out: string[] = [];
   for (const t of analyse(head, lang, opts).tokens) {
     if (t.term.startsWith('#') || t.term.startsWith('@')) continue;

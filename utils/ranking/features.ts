@@ -166,7 +166,7 @@ export function queryModel(c: Corpus, q: RankQuery, opts: FeatureOptions = {}): 
   const ttl: { id: number | undefined; idf: number }[] = [];
   let ttlDenom = 0;
   if (opts.title !== false) {
-    for (const term of titleTerms(q.text, q.title, lang, c.opts)) {
+    for (const term of titleTerms(byTerm, q.title, lang, c.opts)) {
       const id = c.vocab.get(term);
       const idf = idfOf(c, id);
       ttl.push({ id, idf });
@@ -359,16 +359,10 @@ export function extractFeatures(
   // The title's terms anywhere on the page (from the postings: a page need not be a candidate
   // through them, but a candidate's page may name the article's subject elsewhere).
   const docTtl = new Map<number, number>();
-  qm.ttl.forEach((t) => {
-    if (t.id === undefined) return;
-    let last = -1;
-    for (const o of c.postings[t.id]!) {
-      const d = c.entries[o]!.docOrd;
-      if (d === last) continue;
-      last = d;
-      docTtl.set(d, (docTtl.get(d) ?? 0) + t.idf);
-    }
-  });
+  for (const t of qm.ttl) {
+    if (t.id !== undefined)
+      for (const d of docsWith(c, t.id)) docTtl.set(d, (docTtl.get(d) ?? 0) + t.idf);
+  }
   // BM25 of the whole document (page-level IDF): how much the page as a whole is about the query.
   const docBm25 = new Map<number, number>();
   // Names and figures of the claim found anywhere on the page: a page naming the claim's people
@@ -378,13 +372,7 @@ export function extractFeatures(
   const nDocs = c.docs.length;
   const docIdf = qm.terms.map((t) => {
     let df = 0;
-    let last = -1;
-    if (t.id !== undefined)
-      for (const o of c.postings[t.id]!) {
-        const d = c.entries[o]!.docOrd;
-        if (d !== last) df++;
-        last = d;
-      }
+    if (t.id !== undefined) for (const _ of docsWith(c, t.id)) df++;
     return Math.log(1 + (nDocs - df + 0.5) / (df + 0.5));
   });
   let docIdfSum = 0;
@@ -460,6 +448,17 @@ export function extractFeatures(
     out.push({ ord, partner, f });
   }
   return { query: qm, candidates: out };
+}
+
+/** The documents with a passage holding term `id`, each once (postings are in passage order). */
+function* docsWith(c: Corpus, id: number): Generator<number> {
+  let last = -1;
+  for (const o of c.postings[id]!) {
+    const d = c.entries[o]!.docOrd;
+    if (d === last) continue;
+    last = d;
+    yield d;
+  }
 }
 
 /** IDF-weighted share of the query's name terms with a match in `tf` (page-level). */

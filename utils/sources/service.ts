@@ -68,6 +68,15 @@ interface Candidate {
 /** Normalise a URL for identity: no fragment. */
 const bare = (u: string) => u.split('#')[0]!;
 
+/** The pages the sentences themselves cite (inline links, footnotes), each once, in order. */
+function ownCitations(list: readonly { candidates: Candidate[] }[]): string[] {
+  const urls: string[] = [];
+  for (const { candidates } of list)
+    for (const c of candidates)
+      if ((c.via === 'inline' || c.via === 'footnote') && !urls.includes(c.url)) urls.push(c.url);
+  return urls;
+}
+
 async function sha256(text: string): Promise<string> {
   const bytes = new TextEncoder().encode(text);
   const digest = await crypto.subtle.digest('SHA-256', bytes);
@@ -157,10 +166,7 @@ export class SourceService {
     }
     if (todo.length) {
       // Every page any of these sentences may cite, own citations first, capped.
-      const urls: string[] = [];
-      for (const { candidates } of todo)
-        for (const c of candidates.filter((c) => c.via !== 'outbound' && c.via !== 'provider'))
-          if (!urls.includes(c.url)) urls.push(c.url);
+      const urls = ownCitations(todo);
       for (const { candidates } of todo)
         for (const c of candidates.filter((c) => c.via === 'provider'))
           if (!urls.includes(c.url)) urls.push(c.url);
@@ -208,12 +214,8 @@ export class SourceService {
    */
   private preload(perSentence: { candidates: Candidate[] }[]): Map<string, Promise<LoadedDoc>> {
     const loads = new Map<string, Promise<LoadedDoc>>();
-    for (const { candidates } of perSentence)
-      for (const c of candidates) {
-        if (c.via !== 'inline' && c.via !== 'footnote') continue;
-        if (loads.size >= MAX_DOCS_PER_PAGE) return loads;
-        if (!loads.has(c.url)) loads.set(c.url, this.loader.load(c.url));
-      }
+    for (const u of ownCitations(perSentence).slice(0, MAX_DOCS_PER_PAGE))
+      loads.set(u, this.loader.load(u));
     return loads;
   }
 

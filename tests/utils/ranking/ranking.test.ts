@@ -7,7 +7,11 @@ import {
   SHOW_THRESHOLD,
   type Passage,
 } from '../../../utils/ranking';
+import { analyse } from '../../../utils/ranking/analyse';
 import { needsContext, titleTerms } from '../../../utils/ranking/context';
+
+/** A sentence's terms, as the ranker analyses its query. */
+const termsOf = (text: string) => new Set(analyse(text, 'en').tokens.map((t) => t.term));
 
 const doc = (docId: string, sentences: string[]): Passage[] =>
   sentences.map((text, index) => ({ docId, index, text }));
@@ -119,15 +123,15 @@ describe('the article title', () => {
   it("takes the title's content words the sentence lacks, without the site's name", () => {
     expect(
       titleTerms(
-        'He was found dead in 2009.',
+        termsOf('He was found dead in 2009.'),
         'Police confirm goalkeeper Robert Enke left note | Football | The Guardian',
         'en',
       ),
     ).toEqual(['polic', 'confirm', 'goalkeep', 'robert', 'enke', 'left', 'note']);
-    expect(titleTerms('Robert Enke was a goalkeeper.', 'Robert Enke', 'en')).toEqual([]);
+    expect(titleTerms(termsOf('Robert Enke was a goalkeeper.'), 'Robert Enke', 'en')).toEqual([]);
     // A title that is all separators and names keeps its words rather than vanishing.
-    expect(titleTerms('It rained.', 'Storm - Wales', 'en')).toEqual(['storm']);
-    expect(titleTerms('It rained.', undefined, 'en')).toEqual([]);
+    expect(titleTerms(termsOf('It rained.'), 'Storm - Wales', 'en')).toEqual(['storm']);
+    expect(titleTerms(termsOf('It rained.'), undefined, 'en')).toEqual([]);
   });
 
   it("prefers the page about the article's subject when the sentence does not name it", () => {
