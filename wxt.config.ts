@@ -25,9 +25,6 @@ export default defineConfig({
       // The popup reads the active tab's address (its per-site switch) only when the reader
       // clicks the toolbar button; without host permissions a tab's URL is hidden otherwise.
       'activeTab',
-      // The card's code is injected into a page's isolated world on first use (utils/inject/),
-      // not loaded with the content script on every page.
-      'scripting',
       // A second, network-level wall against internal addresses at every redirect hop
       // (see utils/net/): DNR in Chrome, a blocking webRequest listener with DNS lookups in Firefox.
       ...(browser === 'firefox'

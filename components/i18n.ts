@@ -16,8 +16,6 @@ export const MESSAGES = {
   noneReason: 'Nothing the article links to backs it up.',
   errorTitle: 'Couldn’t check sources',
   errorGeneric: 'Something went wrong while checking this sentence.',
-  cardUnavailable:
-    'Sourcelight could not open its card on this page. Reload the page to try again.',
   // Card actions
   openAtQuote: 'Open at quote',
   opensInNewTab: '(opens in a new tab)',

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { handleMessages, sendToTab } from '@/utils/messaging/channel';
 import { setWrongSource, withReaderVerdicts } from '@/utils/feedback/store';
-import { cardTarget } from '@/utils/inject/card';
 import { installNetworkGuard, permissionsAccess } from '@/utils/net';
 import { createProviderCheck, createSourceService } from '@/utils/sources';
 import { CandidateBudget } from '@/utils/sources/candidate-budget';
@@ -40,10 +39,6 @@ export default defineBackground(() => {
       markSource: async ({ sentence, url, wrong }) => ({
         wrong: await setWrongSource(sentence, url, wrong),
       }),
-      loadCard: async (_req, sender) => {
-        await browser.scripting.executeScript({ target: cardTarget(sender), files: ['/card.js'] });
-        return null;
-      },
       checkProvider: ({ id }) => checkProvider(id),
       reportStatus: async (status, sender) => {
         await showStatus(sender.tab!.id!, status).catch(() => {});

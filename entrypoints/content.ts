@@ -10,7 +10,6 @@ import { clearLeftovers } from '@/utils/page/leftovers';
 import { listenForMarksProbe } from '@/utils/page/marks-probe';
 import { listenForProbe } from '@/utils/page/secrets-probe';
 import { HoverController } from '@/utils/page/hover';
-import { injectedPainter } from '@/utils/page/card-painter-types';
 import { Overlay } from '@/utils/page/overlay';
 import { mark } from '@/utils/perf/marks';
 import { HIGHLIGHTS } from '@/utils/sentences/marks';
@@ -53,23 +52,7 @@ export default defineContentScript({
     installExtensionI18n(browser.i18n);
     let settings: Settings = await readSettings();
     const doc = document;
-    // The card's code comes on first need (utils/page/card-painter-types.ts): the background
-    // injects it into this world, and it is loaded ahead once the page has a sourced sentence.
-    const overlay = new Overlay(doc, async () => {
-      if (!injectedPainter()) await sendMessage('loadCard', {});
-      const painter = injectedPainter();
-      if (!painter) throw new Error('the card script left no painter');
-      return painter;
-    });
-    let preloading = false;
-    const preloadCard = () => {
-      if (preloading) return;
-      preloading = true;
-      const idle = window.requestIdleCallback?.bind(window);
-      const go = () => void overlay.preload();
-      if (idle) idle(go, { timeout: 2_000 });
-      else setTimeout(go, 200);
-    };
+    const overlay = new Overlay(doc);
     const page = new PageController({
       doc,
       findArticle: findArticleSteps,
@@ -80,10 +63,7 @@ export default defineContentScript({
       segment: segmentSentences,
       segmentSteps: segmentSentencesSteps,
       send: (req) => sendMessage('findSources', req),
-      report: (status) => {
-        if (status.sourced > 0) preloadCard();
-        void sendMessage('reportStatus', status).catch(() => {});
-      },
+      report: (status) => void sendMessage('reportStatus', status).catch(() => {}),
       highlightCss: HIGHLIGHT_CSS,
       showUnsourced: () => settings.underlineUnsourced === true,
       ...(TEST_BUILD

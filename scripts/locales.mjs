@@ -18,8 +18,6 @@ export const TRANSLATIONS = {
     noneReason: 'Ninguna página enlazada en el artículo la respalda.',
     errorTitle: 'No se pudieron comprobar las fuentes',
     errorGeneric: 'Algo salió mal al comprobar esta frase.',
-    cardUnavailable:
-      'Sourcelight no pudo abrir su tarjeta en esta página. Recárgala para intentarlo de nuevo.',
     openAtQuote: 'Abrir en la cita',
     opensInNewTab: '(se abre en una pestaña nueva)',
     moreSources: '+$1 más',
@@ -208,8 +206,6 @@ export const TRANSLATIONS = {
     noneReason: 'Aucune page liée dans l’article ne la confirme.',
     errorTitle: 'Impossible de vérifier les sources',
     errorGeneric: 'Un problème est survenu lors de la vérification de cette phrase.',
-    cardUnavailable:
-      'Sourcelight n’a pas pu ouvrir sa fiche sur cette page. Rechargez la page pour réessayer.',
     openAtQuote: 'Ouvrir à la citation',
     opensInNewTab: '(s’ouvre dans un nouvel onglet)',
     moreSources: '+$1 autres',
@@ -401,8 +397,6 @@ export const TRANSLATIONS = {
     noneReason: 'Keine der im Artikel verlinkten Seiten belegt ihn.',
     errorTitle: 'Quellen konnten nicht geprüft werden',
     errorGeneric: 'Beim Prüfen dieses Satzes ist ein Fehler aufgetreten.',
-    cardUnavailable:
-      'Sourcelight konnte seine Karte auf dieser Seite nicht öffnen. Laden Sie die Seite neu, um es erneut zu versuchen.',
     openAtQuote: 'Am Zitat öffnen',
     opensInNewTab: '(öffnet in neuem Tab)',
     moreSources: '+$1 weitere',
@@ -591,8 +585,6 @@ export const TRANSLATIONS = {
     noneReason: 'Nenhuma das páginas citadas no artigo a confirma.',
     errorTitle: 'Não foi possível verificar as fontes',
     errorGeneric: 'Algo deu errado ao verificar esta frase.',
-    cardUnavailable:
-      'O Sourcelight não conseguiu abrir o seu cartão nesta página. Recarregue a página para tentar de novo.',
     openAtQuote: 'Abrir na citação',
     opensInNewTab: '(abre em uma nova aba)',
     moreSources: '+$1 outras',

@@ -13,11 +13,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServers } from '../../scripts/demo-server.mjs';
 import {
+  collectConsole,
   evaluateIn,
   launchChromium,
   launchFirefox,
   REPO_ROOT,
   type ChromiumSession,
+  type AnyPage,
+  type ConsoleLog,
   type FirefoxSession,
 } from './harness/index.ts';
 import { writeProviderRecord } from './support/provider-record.ts';
@@ -70,6 +73,67 @@ const articleTabStatus = async () => {
   return null;
 };
 
+/**
+ * Runs in an extension context, like the popup's "next unsourced sentence" button: asks the
+ * article tab to scroll to its first unsourced sentence and pin that sentence's card.
+ */
+const revealUnsourced = async () => {
+  const g = globalThis as unknown as {
+    browser?: typeof import('webextension-polyfill');
+    chrome?: typeof import('webextension-polyfill');
+  };
+  const api = (g.browser ?? g.chrome)!;
+  for (const tab of await api.tabs.query({})) {
+    const reply = (await api.tabs
+      .sendMessage(tab.id!, { sl: 1, type: 'reveal', payload: { kind: 'unsourced' } })
+      .catch(() => null)) as { ok: boolean; value: { moved: boolean } } | null;
+    if (reply?.ok) return reply.value.moved;
+  }
+  return false;
+};
+
+/**
+ * The pinned card is painted: some point of the viewport hits Sourcelight's host (the card's
+ * shadow root is closed in production, and only the painted card takes the pointer), over a
+ * box at least as tall as a card, and the content script logged no error on the way.
+ */
+async function expectCardPainted(page: AnyPage, log: ConsoleLog) {
+  const box = await pollFor(
+    () =>
+      evaluateIn(
+        page,
+        () => {
+          let top = Infinity;
+          let bottom = -Infinity;
+          for (let y = 4; y < innerHeight; y += 8)
+            for (let x = 4; x < innerWidth; x += 16) {
+              const el = document.elementFromPoint(x, y);
+              if (el?.nodeName === 'SOURCELIGHT-UI') {
+                top = Math.min(top, y);
+                bottom = Math.max(bottom, y);
+              }
+            }
+          return bottom >= top ? bottom - top : null;
+        },
+        null,
+      ),
+    10_000,
+  );
+  expect(box, 'a painted card').toBeGreaterThan(60);
+  expect(log.messages.filter((m) => /\[sourcelight\]/.test(m) && /error|fail/i.test(m))).toEqual(
+    [],
+  );
+}
+
+async function pollFor<T>(read: () => Promise<T | null>, ms: number): Promise<T | null> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = await read().catch(() => null);
+    if (v !== null || Date.now() > until) return v;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 beforeAll(async () => {
   if (!existsSync(join(PROD.chrome, 'manifest.json')))
     throw new Error('No production build: run `npm run build` first (npm test does).');
@@ -119,6 +183,7 @@ describe('Chromium production build', () => {
     await writeProviderRecord(ext, consentedSearxng());
     await ext.close();
     const page = await session.newPage();
+    const log = collectConsole(page);
     await page.goto(`${servers.sites.news}/articles/water-charges-rise.html`);
     const worker = await session.worker();
     // Nothing granted in a fresh profile: neither linked pages nor the provider's host.
@@ -141,6 +206,11 @@ describe('Chromium production build', () => {
     expect(await evaluateIn(page, () => CSS.highlights.has('sourcelight-sourced'), null)).toBe(
       true,
     );
+    // The card works with no host permission granted. (A card loaded on first need through
+    // scripting.executeScript did not: that API wants host access, which a content script's
+    // own match does not give.)
+    expect(await worker.evaluate(revealUnsourced)).toBe(true);
+    await expectCardPainted(page, log);
     await page.close();
   });
 });
@@ -161,6 +231,7 @@ describe('Firefox production build', () => {
     await writeProviderRecord(ext, consentedSearxng());
     await ext.close();
     const page = await session.newPage();
+    const log = collectConsole(page);
     const articleUrl = `${servers.sites.news}/articles/water-charges-rise.html`;
     await page.goto(articleUrl);
     const popup = await session.openExtensionPage('popup.html');
@@ -170,7 +241,10 @@ describe('Firefox production build', () => {
     expect(done.sourced).toBe(0);
     expect(citedRequests()).toBe(0);
     expect(searxng.count()).toBe(before);
+    expect(await popup.evaluate(revealUnsourced)).toBe(true);
     await popup.close();
+    await page.bringToFront();
+    await expectCardPainted(page, log);
     await page.close();
   });
 });

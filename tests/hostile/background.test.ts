@@ -244,16 +244,13 @@ function privilegedPayload(type: MessageType): unknown {
 }
 
 describe('case 4: privileged operations from content scripts', () => {
-  it('the message types a content script may send → exactly findSources, loadCard, markSource and reportStatus (a new one needs review here)', () => {
+  it('the message types a content script may send → exactly findSources, markSource and reportStatus (a new one needs review here)', () => {
     // markSource (reviewed): stores the reader's "wrong source" verdict for a sentence; the
     // content script sends it only from a trusted click in its closed shadow root, and the
     // payload is a bounded sentence, an http(s) URL and a boolean.
-    // loadCard (reviewed): runs the extension's own card.js in the sender's own document (its
-    // documentId or frameId, as the browser reports the sender); the payload is empty, so a
-    // content script can neither name another file nor another tab or frame.
     expect(
       (Object.keys(PROTOCOL) as MessageType[]).filter((t) => PROTOCOL[t].from === 'content').sort(),
-    ).toEqual(['findSources', 'loadCard', 'markSource', 'reportStatus']);
+    ).toEqual(['findSources', 'markSource', 'reportStatus']);
   });
 
   it.each(privileged.map((t) => [t]))(

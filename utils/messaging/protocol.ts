@@ -92,11 +92,6 @@ export interface ProtocolMap {
     req: { sentence: string; url: string; wrong: boolean };
     res: { wrong: string[] };
   };
-  /**
-   * content → background: inject the card's painter into the sender's document (the first card
-   * of a page view; see utils/page/card-painter-types.ts).
-   */
-  loadCard: { req: Record<string, never>; res: null };
   /** options page → background: try a provider with a harmless query. */
   checkProvider: { req: { id: ProviderId }; res: { ok: boolean; message: string } };
   /** background → content: a keyboard command (browser `commands` API). */
@@ -112,8 +107,6 @@ export interface SenderInfo {
   id?: string;
   url?: string;
   tab?: { id?: number; url?: string };
-  frameId?: number;
-  documentId?: string;
 }
 
 interface Spec<K extends MessageType> {
@@ -171,10 +164,6 @@ export const PROTOCOL: { [K in MessageType]: Spec<K> } = {
       wrong: bool,
     }),
     reply: obj({ wrong: arr(httpUrl(LIMITS.urlChars), 200) }),
-  },
-  loadCard: {
-    from: 'content',
-    validate: obj({}) as Validator<Req<'loadCard'>>,
   },
   checkProvider: {
     from: 'extension',

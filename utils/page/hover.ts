@@ -128,11 +128,7 @@ export class HoverController {
     if (id !== this.candidate) {
       this.candidate = id;
       this.clearIntent();
-      if (id) {
-        // The card's code, if not loaded yet, loads during the intent delay.
-        void this.overlay.preload();
-        this.intentTimer = setTimeout(() => this.openFromHover(id), this.opts.hoverDelayMs());
-      }
+      if (id) this.intentTimer = setTimeout(() => this.openFromHover(id), this.opts.hoverDelayMs());
     }
     if (!id && this.openId && !this.closeTimer)
       this.closeTimer = setTimeout(() => this.close(false), GRACE_MS);

@@ -1,13 +1,22 @@
 /**
  * The one element Sourcelight adds to a page: a host at the end of <html> with a closed shadow
  * root holding the card, its inlined styles and a polite live region. Created on first use,
- * removed by destroy(). The card itself is painted and placed by the painter, loaded on first
- * need (see card-painter-types.ts); until it is there a card asked for waits, and the newest
- * one asked for is painted once it arrives.
+ * removed by destroy(); positioned with Floating UI against the sentence's Range.
  */
-import type { SourceCardProps } from '../../components/SourceCard';
-import { t, uiLocale } from '../../components/i18n';
-import type { CardPainter } from './card-painter-types';
+import {
+  autoUpdate,
+  computePosition,
+  flip,
+  inline,
+  offset,
+  shift,
+  size,
+  type VirtualElement,
+} from '@floating-ui/dom';
+import { render } from 'preact';
+import { SourceCard, type SourceCardProps } from '../../components/SourceCard';
+import { uiLocale } from '../../components/i18n';
+import { CARD_CSS } from '../../components/styles';
 import { isPersonInput } from './guards';
 
 /** How often a shown card checks that the page has not covered or faded it. */
@@ -44,19 +53,6 @@ const HOST_STYLE = [
   .map((d) => `${d} !important`)
   .join('; ');
 
-// The note shown when the card cannot be loaded: no stylesheet is there yet, so it is styled inline.
-const UNAVAILABLE_STYLE = [
-  'box-sizing: border-box',
-  'max-width: 400px',
-  'padding: 10px 12px',
-  'border: 1px solid #8a8a8a',
-  'border-radius: 8px',
-  'background: #fff',
-  'color: #1a1a1a',
-  'font: 14px/1.4 system-ui, sans-serif',
-  'box-shadow: 0 2px 8px rgb(0 0 0 / 0.2)',
-].join('; ');
-
 export interface ShowOptions extends Omit<SourceCardProps, 'labelId'> {
   anchor: Range;
 }
@@ -79,29 +75,14 @@ function pageTheme(doc: Document): 'dark' | 'light' | undefined {
 export class Overlay {
   private host: HTMLElement | null = null;
   private shadow: ShadowRoot | null = null;
-  private style: HTMLStyleElement | null = null;
   private float: HTMLDivElement | null = null;
   private live: HTMLDivElement | null = null;
   private stopAutoUpdate: (() => void) | null = null;
   private shown = false;
-  /** Whether the shown card has been painted (false while the painter loads). */
-  private painted = false;
-  /** The card asked for while the painter loads: painted when it arrives, unless replaced. */
-  private waiting: ShowOptions | null = null;
-  private focusWhenPainted = false;
-  private painter: CardPainter | null = null;
-  private loading: Promise<CardPainter | null> | null = null;
   private watchTimer: ReturnType<typeof setInterval> | null = null;
   private readonly obscuredListeners = new Set<() => void>();
 
-  /**
-   * `loadPainter` fetches the card's painter (the background injects it; tests pass it in). It
-   * is called once, and again after a failure, at the next card asked for.
-   */
-  constructor(
-    private readonly doc: Document,
-    private readonly loadPainter: () => Promise<CardPainter>,
-  ) {}
+  constructor(private readonly doc: Document) {}
 
   get isShown(): boolean {
     return this.shown;
@@ -115,32 +96,8 @@ export class Overlay {
     );
   }
 
-  /**
-   * Load the painter ahead of the first card (the reader's pointer is on its way to a sentence,
-   * or the page has gone idle). Resolves true once it is there, false if it could not be had.
-   */
-  preload(): Promise<boolean> {
-    if (this.painter) return Promise.resolve(true);
-    this.loading ??= this.loadPainter().then(
-      (p) => {
-        this.painter = p;
-        return p;
-      },
-      (err: unknown) => {
-        console.warn('[sourcelight] the card could not be loaded', err);
-        this.loading = null;
-        return null;
-      },
-    );
-    return this.loading.then((p) => p !== null);
-  }
-
   /** The card's root element, for focus management. */
   focusCard(): void {
-    if (this.shown && !this.painted) {
-      this.focusWhenPainted = true;
-      return;
-    }
     const el =
       this.float?.querySelector<HTMLElement>('[role="dialog"]') ??
       this.float?.querySelector<HTMLElement>('button, a[href]');
@@ -157,7 +114,7 @@ export class Overlay {
       mode: import.meta.env.SOURCELIGHT_TEST_PORTS ? 'open' : 'closed',
     });
     const style = this.doc.createElement('style');
-    style.textContent = this.painter?.css ?? '';
+    style.textContent = CARD_CSS;
     const float = this.doc.createElement('div');
     float.className = 'sl-float';
     // The card speaks the UI's language, not the page's (screen readers pick the voice by it).
@@ -187,73 +144,59 @@ export class Overlay {
       );
     shadow.append(style, float, live);
     this.doc.documentElement.append(host);
-    Object.assign(this, { host, shadow, style, float, live });
+    Object.assign(this, { host, shadow, float, live });
     return { float, live };
   }
 
-  /**
-   * Show the card for a sentence, anchored to its range: at once when the painter is loaded,
-   * else as soon as it is (a later show or hide meanwhile replaces or cancels this one).
-   */
+  /** Show the card for a sentence, anchored to its range. */
   show(opts: ShowOptions): void {
-    this.ensure();
-    this.shown = true;
-    if (this.painter) {
-      this.paint(this.painter, opts);
-      return;
-    }
-    this.painted = false;
-    this.waiting = opts;
-    void this.preload().then((ok) => {
-      if (this.waiting !== opts || !this.shown) return;
-      this.waiting = null;
-      if (ok && this.painter) this.paint(this.painter, opts);
-      else this.unavailable(opts.anchor);
-    });
-  }
-
-  private paint(painter: CardPainter, opts: ShowOptions): void {
     const { float } = this.ensure();
-    if (this.style && !this.style.textContent) this.style.textContent = painter.css;
     const { anchor, ...props } = opts;
     float.style.display = 'block';
     const theme = pageTheme(this.doc);
-    painter.render(float, {
-      ...props,
-      ...(theme ? { theme } : {}),
-      labelId: 'sourcelight-card-title',
-    });
-    this.painted = true;
+    render(
+      <SourceCard {...props} {...(theme ? { theme } : {})} labelId="sourcelight-card-title" />,
+      float,
+    );
+    this.shown = true;
     this.stopAutoUpdate?.();
-    this.stopAutoUpdate = painter.place(anchor, float, () => {
-      if (!this.shown) return;
-      this.watchTimer ??= setInterval(() => this.checkObscured(), WATCH_MS);
-      this.checkObscured();
+    const reference: VirtualElement = {
+      getBoundingClientRect: () => anchor.getBoundingClientRect(),
+      getClientRects: () => anchor.getClientRects(),
+      contextElement:
+        anchor.commonAncestorContainer instanceof Element
+          ? anchor.commonAncestorContainer
+          : (anchor.commonAncestorContainer.parentElement ?? undefined),
+    };
+    // Below the sentence's line (inline), flipped above when there is no room, shifted into the
+    // viewport, and at most 60% of the viewport tall (size); re-placed on scroll and resize.
+    const update = () =>
+      computePosition(reference, float, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          inline(),
+          offset(8),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          size({
+            padding: 8,
+            apply({ availableHeight, elements }) {
+              const max = Math.max(120, Math.min(availableHeight, window.innerHeight * 0.6));
+              elements.floating.style.setProperty('--sl-max-height', `${Math.floor(max)}px`);
+            },
+          }),
+        ],
+      }).then(({ x, y }) => {
+        float.style.left = `${Math.round(x)}px`;
+        float.style.top = `${Math.round(y)}px`;
+        if (!this.shown) return;
+        this.watchTimer ??= setInterval(() => this.checkObscured(), WATCH_MS);
+        this.checkObscured();
+      });
+    this.stopAutoUpdate = autoUpdate(reference, float, () => void update(), {
+      animationFrame: false,
     });
-    if (this.focusWhenPainted) {
-      this.focusWhenPainted = false;
-      this.focusCard();
-    }
-  }
-
-  /**
-   * The painter could not be had (the extension was updated or removed under the page): a plain
-   * note under the sentence says so, in place of the card, until the reader moves on.
-   */
-  private unavailable(anchor: Range): void {
-    const { float } = this.ensure();
-    const note = this.doc.createElement('div');
-    note.setAttribute('role', 'status');
-    note.setAttribute('style', UNAVAILABLE_STYLE);
-    note.textContent = t('cardUnavailable');
-    float.replaceChildren(note);
-    const r = anchor.getBoundingClientRect();
-    const win = this.doc.defaultView;
-    const maxLeft = Math.max(8, (win?.innerWidth ?? 800) - 408);
-    float.style.left = `${Math.round(Math.min(Math.max(8, r.left), maxLeft))}px`;
-    float.style.top = `${Math.round(r.bottom + 8)}px`;
-    float.style.display = 'block';
-    this.announce(note.textContent);
   }
 
   /** Called when the page covers or fades the shown card; returns the unsubscribe. */
@@ -276,8 +219,7 @@ export class Overlay {
   obscured(): boolean {
     const { host, float } = this;
     const win = this.doc.defaultView;
-    // A card still waiting for its painter has nothing on screen to hide.
-    if (!host || !float || !win || !this.painted) return false;
+    if (!host || !float || !win) return false;
     if (!host.isConnected) return true;
     const style = win.getComputedStyle(float);
     if (style.visibility !== 'visible' || style.display === 'none') return true;
@@ -338,15 +280,11 @@ export class Overlay {
     this.watchTimer = null;
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = null;
-    this.waiting = null;
-    this.focusWhenPainted = false;
     if (this.float) {
-      if (this.painter) this.painter.render(this.float, null);
-      else this.float.replaceChildren();
+      render(null, this.float);
       this.float.style.display = 'none';
     }
     this.shown = false;
-    this.painted = false;
   }
 
   /**
@@ -395,6 +333,6 @@ export class Overlay {
   destroy(): void {
     this.hide();
     this.host?.remove();
-    this.host = this.shadow = this.style = this.float = this.live = null;
+    this.host = this.shadow = this.float = this.live = null;
   }
 }
