@@ -51,11 +51,12 @@ const citedRequests = () =>
   [...servers.counts.entries()].filter(([port]) => port !== 8601).reduce((n, [, c]) => n + c, 0);
 
 /**
- * Runs in an extension context (Chromium's worker, Firefox's popup page): the article tab's
- * status. Without host permissions tab URLs and titles are hidden, so every tab's content script
- * is asked (only the article's tab has one). No named inner functions: it is serialised.
+ * Runs in an extension context (Chromium's worker, Firefox's popup page), as the popup does:
+ * sends one message to the article tab and returns its reply's value. Without host permissions
+ * tab URLs and titles are hidden, so every tab's content script is asked (only the article's
+ * tab has one). No named inner functions: it is serialised.
  */
-const articleTabStatus = async () => {
+const askArticleTab = async (message: { type: string; payload: object }) => {
   const g = globalThis as unknown as {
     browser?: typeof import('webextension-polyfill');
     chrome?: typeof import('webextension-polyfill');
@@ -63,34 +64,15 @@ const articleTabStatus = async () => {
   const api = (g.browser ?? g.chrome)!;
   for (const tab of await api.tabs.query({})) {
     const reply = (await api.tabs
-      .sendMessage(tab.id!, { sl: 1, type: 'getStatus', payload: {} })
-      .catch(() => null)) as {
-      ok: boolean;
-      value: { state: string; sentences: number; sourced: number };
-    } | null;
+      .sendMessage(tab.id!, { sl: 1, ...message })
+      .catch(() => null)) as { ok: boolean; value: unknown } | null;
     if (reply?.ok) return reply.value;
   }
   return null;
 };
-
-/**
- * Runs in an extension context, like the popup's "next unsourced sentence" button: asks the
- * article tab to scroll to its first unsourced sentence and pin that sentence's card.
- */
-const revealUnsourced = async () => {
-  const g = globalThis as unknown as {
-    browser?: typeof import('webextension-polyfill');
-    chrome?: typeof import('webextension-polyfill');
-  };
-  const api = (g.browser ?? g.chrome)!;
-  for (const tab of await api.tabs.query({})) {
-    const reply = (await api.tabs
-      .sendMessage(tab.id!, { sl: 1, type: 'reveal', payload: { kind: 'unsourced' } })
-      .catch(() => null)) as { ok: boolean; value: { moved: boolean } } | null;
-    if (reply?.ok) return reply.value.moved;
-  }
-  return false;
-};
+const STATUS = { type: 'getStatus', payload: {} };
+/** The popup's "next unsourced sentence": scroll to it and pin its card. */
+const REVEAL = { type: 'reveal', payload: { kind: 'unsourced' } };
 
 /**
  * The pinned card is painted: some point of the viewport hits Sourcelight's host (the card's
@@ -194,7 +176,7 @@ describe('Chromium production build', () => {
         ).chrome.permissions.contains({ origins: ['http://*/*', 'https://*/*'] }),
       ),
     ).toBe(false);
-    const status: StatusFrom = () => worker.evaluate(articleTabStatus);
+    const status = (() => worker.evaluate(askArticleTab, STATUS)) as StatusFrom;
     const done = await waitDone(status);
     expect(done.sentences).toBeGreaterThan(5);
     expect(done.sourced).toBe(0);
@@ -209,7 +191,7 @@ describe('Chromium production build', () => {
     // The card works with no host permission granted. (A card loaded on first need through
     // scripting.executeScript did not: that API wants host access, which a content script's
     // own match does not give.)
-    expect(await worker.evaluate(revealUnsourced)).toBe(true);
+    expect(await worker.evaluate(askArticleTab, REVEAL)).toEqual({ moved: true });
     await expectCardPainted(page, log);
     await page.close();
   });
@@ -235,13 +217,13 @@ describe('Firefox production build', () => {
     const articleUrl = `${servers.sites.news}/articles/water-charges-rise.html`;
     await page.goto(articleUrl);
     const popup = await session.openExtensionPage('popup.html');
-    const status: StatusFrom = () => popup.evaluate(articleTabStatus);
+    const status = (() => popup.evaluate(askArticleTab, STATUS)) as StatusFrom;
     const done = await waitDone(status);
     expect(done.sentences).toBeGreaterThan(5);
     expect(done.sourced).toBe(0);
     expect(citedRequests()).toBe(0);
     expect(searxng.count()).toBe(before);
-    expect(await popup.evaluate(revealUnsourced)).toBe(true);
+    expect(await popup.evaluate(askArticleTab, REVEAL)).toEqual({ moved: true });
     await popup.close();
     await page.bringToFront();
     await expectCardPainted(page, log);
