@@ -63,7 +63,10 @@ export default defineContentScript({
       segment: segmentSentences,
       segmentSteps: segmentSentencesSteps,
       send: (req) => sendMessage('findSources', req),
-      report: (status) => void sendMessage('reportStatus', status).catch(() => {}),
+      report: (status) => {
+        if (status.sourced > 0) warmCard();
+        void sendMessage('reportStatus', status).catch(() => {});
+      },
       highlightCss: HIGHLIGHT_CSS,
       showUnsourced: () => settings.underlineUnsourced === true,
       ...(TEST_BUILD
@@ -75,6 +78,32 @@ export default defineContentScript({
           }
         : {}),
     });
+    // Once the page has a sourced sentence, render its card off the page in idle time, so the
+    // reader's first hover does not pay for compiling the card's code (Overlay.warm).
+    let warmed = false;
+    const warmCard = () => {
+      if (warmed) return;
+      warmed = true;
+      const go = () => {
+        const id = page.sourcedIds()[0];
+        const info = id ? page.info(id) : undefined;
+        if (!info?.answer) return;
+        try {
+          overlay.warm({
+            sentence: info.text,
+            answer: info.answer,
+            mode: 'tooltip',
+            onPin: () => {},
+            onClose: () => {},
+          });
+        } catch (err) {
+          // Only a head start: the real card renders the same way when asked.
+          console.warn('[sourcelight] card warm-up failed', err);
+        }
+      };
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: 2_000 });
+      else setTimeout(go, 200);
+    };
     const hover = new HoverController(doc, page, overlay, {
       hoverDelayMs: () => settings.hoverDelayMs,
       markSource: async (sentence, url, wrong) =>

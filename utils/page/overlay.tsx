@@ -199,6 +199,19 @@ export class Overlay {
     });
   }
 
+  /**
+   * Render a card once, off the page, into an element that is never attached, and take it down
+   * again: the first real card then finds Preact and the card's code compiled. Called in idle
+   * time once the page has a sourced sentence; without it the reader's first hover paid that
+   * compiling (bench: about 35 ms against 9 for the later ones).
+   */
+  warm(props: Omit<ShowOptions, 'anchor'>): void {
+    if (this.shown) return;
+    const scratch = this.doc.createElement('div');
+    render(<SourceCard {...props} labelId="sourcelight-card-warm" />, scratch);
+    render(null, scratch);
+  }
+
   /** Called when the page covers or fades the shown card; returns the unsubscribe. */
   onObscured(cb: () => void): () => void {
     this.obscuredListeners.add(cb);
