@@ -72,6 +72,31 @@ function pageTheme(doc: Document): 'dark' | 'light' | undefined {
   return undefined;
 }
 
+/**
+ * Where the card goes: below the sentence's line (inline), flipped above when there is no room,
+ * shifted into the viewport, and at most 60% of the viewport tall (size). Re-run on scroll and
+ * resize by the caller.
+ */
+function placeCard(reference: VirtualElement, float: HTMLElement) {
+  return computePosition(reference, float, {
+    strategy: 'fixed',
+    placement: 'bottom-start',
+    middleware: [
+      inline(),
+      offset(8),
+      flip({ padding: 8 }),
+      shift({ padding: 8 }),
+      size({
+        padding: 8,
+        apply({ availableHeight, elements }) {
+          const max = Math.max(120, Math.min(availableHeight, window.innerHeight * 0.6));
+          elements.floating.style.setProperty('--sl-max-height', `${Math.floor(max)}px`);
+        },
+      }),
+    ],
+  });
+}
+
 export class Overlay {
   private host: HTMLElement | null = null;
   private shadow: ShadowRoot | null = null;
@@ -168,26 +193,8 @@ export class Overlay {
           ? anchor.commonAncestorContainer
           : (anchor.commonAncestorContainer.parentElement ?? undefined),
     };
-    // Below the sentence's line (inline), flipped above when there is no room, shifted into the
-    // viewport, and at most 60% of the viewport tall (size); re-placed on scroll and resize.
     const update = () =>
-      computePosition(reference, float, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [
-          inline(),
-          offset(8),
-          flip({ padding: 8 }),
-          shift({ padding: 8 }),
-          size({
-            padding: 8,
-            apply({ availableHeight, elements }) {
-              const max = Math.max(120, Math.min(availableHeight, window.innerHeight * 0.6));
-              elements.floating.style.setProperty('--sl-max-height', `${Math.floor(max)}px`);
-            },
-          }),
-        ],
-      }).then(({ x, y }) => {
+      placeCard(reference, float).then(({ x, y }) => {
         float.style.left = `${Math.round(x)}px`;
         float.style.top = `${Math.round(y)}px`;
         if (!this.shown) return;
@@ -210,6 +217,13 @@ export class Overlay {
     const scratch = this.doc.createElement('div');
     render(<SourceCard {...props} labelId="sourcelight-card-warm" />, scratch);
     render(null, scratch);
+    // The placing code too, against nothing: its answer is thrown away.
+    const nowhere: VirtualElement = {
+      getBoundingClientRect: () => new DOMRect(),
+      getClientRects: () => [],
+      contextElement: scratch,
+    };
+    placeCard(nowhere, scratch).catch(() => {});
   }
 
   /** Called when the page covers or fades the shown card; returns the unsubscribe. */
