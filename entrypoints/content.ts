@@ -13,6 +13,7 @@ import { HoverController } from '@/utils/page/hover';
 import { Overlay } from '@/utils/page/overlay';
 import { mark } from '@/utils/perf/marks';
 import { HIGHLIGHTS } from '@/utils/sentences/marks';
+import { nextIdle } from '@/utils/sentences/scheduler';
 import { segmentSentences, segmentSentencesSteps } from '@/utils/sentences/segment';
 import { isOnForHost, onSettingsChanged, readSettings, type Settings } from '@/utils/settings';
 
@@ -78,31 +79,20 @@ export default defineContentScript({
           }
         : {}),
     });
-    // Once the page has a sourced sentence, render its card off the page in idle time, so the
-    // reader's first hover does not pay for compiling the card's code (Overlay.warm).
+    // Once the page has a sourced sentence, its card is rendered off the page in idle time, so
+    // the reader's first hover does not pay for compiling the card's code (HoverController.warm).
     let warmed = false;
     const warmCard = () => {
       if (warmed) return;
       warmed = true;
-      const go = () => {
-        const id = page.sourcedIds()[0];
-        const info = id ? page.info(id) : undefined;
-        if (!info?.answer) return;
+      void nextIdle(2_000).then(() => {
         try {
-          overlay.warm({
-            sentence: info.text,
-            answer: info.answer,
-            mode: 'tooltip',
-            onPin: () => {},
-            onClose: () => {},
-          });
+          hover.warm();
         } catch (err) {
           // Only a head start: the real card renders the same way when asked.
           console.warn('[sourcelight] card warm-up failed', err);
         }
-      };
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: 2_000 });
-      else setTimeout(go, 200);
+      });
     };
     const hover = new HoverController(doc, page, overlay, {
       hoverDelayMs: () => settings.hoverDelayMs,

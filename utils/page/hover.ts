@@ -8,9 +8,9 @@ import { t, tPlural } from '../../components/i18n';
 import { mark, measure, PERF_MARKS } from '../perf/marks';
 import { applyWrongSources } from '../feedback/demote';
 import type { RevealKind } from '../messaging/types';
-import type { PageController } from './controller';
+import type { PageController, SentenceInfo } from './controller';
 import { isPersonInput } from './guards';
-import type { Overlay } from './overlay';
+import type { Overlay, ShowOptions } from './overlay';
 
 const GRACE_MS = 300;
 
@@ -278,8 +278,23 @@ export class HoverController {
       this.close(false);
       return;
     }
-    this.overlay.show({
-      anchor: info.sentence.range,
+    this.overlay.show({ anchor: info.sentence.range, ...this.cardProps(id, info) });
+  }
+
+  /**
+   * Render the first sourced sentence's card once, off the page (Overlay.warm), so that the
+   * reader's first hover finds the card's code compiled. The content script calls it in idle
+   * time once the page has a sourced sentence.
+   */
+  warm(): void {
+    const id = this.page.sourcedIds()[0];
+    const info = id ? this.page.info(id) : undefined;
+    if (id && info?.answer) this.overlay.warm(this.cardProps(id, info));
+  }
+
+  /** The card's props for sentence `id`, as shown now (tooltip or pinned). */
+  private cardProps(id: string, info: SentenceInfo): Omit<ShowOptions, 'anchor'> {
+    return {
       sentence: info.text,
       answer: info.answer ?? { status: 'loading' },
       mode: this.pinned ? 'pinned' : 'tooltip',
@@ -297,7 +312,7 @@ export class HoverController {
             },
           }
         : {}),
-    });
+    };
   }
 
   private async markWrong(id: string, url: string, wrong: boolean): Promise<void> {

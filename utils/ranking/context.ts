@@ -151,8 +151,9 @@ export function contextTerms(
 const SITE_SUFFIX = /\s+[|–—-]\s+[^|–—]{1,40}$/u;
 
 /**
- * Content terms of the article's title that the query (its terms: `own`) lacks: the subject a sentence is about
- * even when it never names it ("He joined the club in 2009" in an article titled with his name).
+ * Content terms of the article's title that the query (its terms: `own`) lacks: the subject a
+ * sentence is about even when it never names it ("He joined the club in 2009" in an article
+ * titled with his name).
  * A trailing site name ("… | The Guardian") is cut first: it says where, not what.
  */
 export function titleTerms(
