@@ -13,7 +13,7 @@ import { HoverController } from '@/utils/page/hover';
 import { Overlay } from '@/utils/page/overlay';
 import { mark } from '@/utils/perf/marks';
 import { HIGHLIGHTS } from '@/utils/sentences/marks';
-import { nextIdle } from '@/utils/sentences/scheduler';
+import { runInSlices } from '@/utils/sentences/scheduler';
 import { segmentSentences, segmentSentencesSteps } from '@/utils/sentences/segment';
 import { isOnForHost, onSettingsChanged, readSettings, type Settings } from '@/utils/settings';
 
@@ -79,20 +79,22 @@ export default defineContentScript({
           }
         : {}),
     });
-    // Once the page has a sourced sentence, its card is rendered off the page in idle time, so
-    // the reader's first hover does not pay for compiling the card's code (HoverController.warm).
+    // Once the page has a sourced sentence, its card is rendered off the page and its fonts are
+    // loaded, in idle-time slices, so the reader's first hover does not pay for compiling the
+    // card's code or finding its fonts (HoverController.warmSteps).
     let warmed = false;
     const warmCard = () => {
       if (warmed) return;
       warmed = true;
-      void nextIdle(2_000).then(() => {
-        try {
-          hover.warm();
-        } catch (err) {
+      mark('warm');
+      runInSlices(hover.warmSteps(), session ? { signal: session.signal } : {}).then(
+        () => mark('warmed'),
+        (err: unknown) => {
           // Only a head start: the real card renders the same way when asked.
-          console.warn('[sourcelight] card warm-up failed', err);
-        }
-      });
+          if ((err as Error)?.name !== 'AbortError')
+            console.warn('[sourcelight] card warm-up failed', err);
+        },
+      );
     };
     const hover = new HoverController(doc, page, overlay, {
       hoverDelayMs: () => settings.hoverDelayMs,

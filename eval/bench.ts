@@ -230,6 +230,9 @@ interface ArticleRow {
   answeredAt: number | null;
   state: string | null;
   hoverMs: number[];
+  /** The card's warm-up in idle time: its slices' total and longest, ms. */
+  warmMs: number | null;
+  warmLongestMs: number | null;
 }
 const articles: ArticleRow[] = [];
 const HOVERS = quick ? 3 : 10;
@@ -244,6 +247,8 @@ for (const a of demoArticles) {
     answeredAt: null,
     state: null,
     hoverMs: [],
+    warmMs: null,
+    warmLongestMs: null,
   };
   try {
     await session.context.addInitScript(STATUS_LISTENER);
@@ -276,6 +281,29 @@ for (const a of demoArticles) {
       ...(await highlightTexts(page, 'sourcelight-sourced')),
       ...(await highlightTexts(page, 'sourcelight-numbers-differ')),
     ];
+    // The card's warm-up runs in idle time once a sentence is sourced (entrypoints/content.ts).
+    // Its cost: the content script's slices between the `warm` and `warmed` marks.
+    const warm = await page
+      .waitForFunction(
+        () => {
+          const from = performance.getEntriesByName('sourcelight:warm')[0]?.startTime;
+          const to = performance.getEntriesByName('sourcelight:warmed')[0]?.startTime;
+          if (from === undefined || to === undefined) return null;
+          const slices = performance
+            .getEntriesByName('sourcelight:slice')
+            .filter((e) => e.startTime >= from && e.startTime + e.duration <= to);
+          return {
+            workMs: slices.reduce((a, e) => a + e.duration, 0),
+            longestMs: slices.reduce((a, e) => Math.max(a, e.duration), 0),
+          };
+        },
+        null,
+        { timeout: 5_000, polling: 50 },
+      )
+      .then((h) => h.jsonValue())
+      .catch(() => null);
+    row.warmMs = warm?.workMs ?? null;
+    row.warmLongestMs = warm?.longestMs ?? null;
     for (const sentence of sourced.slice(0, HOVERS)) {
       const before = await page.evaluate(
         () => performance.getEntriesByName('sourcelight:hover-card').length,
@@ -462,6 +490,12 @@ out(
 out(`Hover (intent delay end → rAF of the card's frame, cached answer)`);
 out(
   `  ms                                 p50 ${f1(hover.median)}  p95 ${f1(hover.p95)}  max ${f1(hover.max)}  (n=${hover.n})`,
+);
+out(
+  `  first hover of each article, ms    ${articles.map((a) => f1(a.hoverMs[0] ?? NaN)).join(', ')}`,
+);
+out(
+  `  card warm-up in idle time, ms      ${articles.map((a) => `${f1(a.warmMs ?? NaN)} (longest slice ${f1(a.warmLongestMs ?? NaN)})`).join(', ')}`,
 );
 out(`Time to first source (demo articles, cold cache, navigation → first sourced sentence)`);
 for (const a of articles)

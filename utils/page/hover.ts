@@ -282,14 +282,14 @@ export class HoverController {
   }
 
   /**
-   * Render the first sourced sentence's card once, off the page (Overlay.warm), so that the
-   * reader's first hover finds the card's code compiled. The content script calls it in idle
-   * time once the page has a sourced sentence.
+   * Render the first sourced sentence's card once, off the page, and load its fonts
+   * (Overlay.warmSteps), so that the reader's first hover finds the card's code compiled and its
+   * fonts loaded. The content script runs the steps in idle time once a sentence is sourced.
    */
-  warm(): void {
+  *warmSteps(): Generator<void, void, void> {
     const id = this.page.sourcedIds()[0];
     const info = id ? this.page.info(id) : undefined;
-    if (id && info?.answer) this.overlay.warm(this.cardProps(id, info));
+    if (id && info?.answer) yield* this.overlay.warmSteps(this.cardProps(id, info));
   }
 
   /** The card's props for sentence `id`, as shown now (tooltip or pinned). */

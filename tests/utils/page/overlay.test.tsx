@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Overlay } from '@/utils/page/overlay';
+import { cardFonts, Overlay } from '@/utils/page/overlay';
+import { drain } from '@/utils/sentences/scheduler';
 
 const answer = {
   id: 's1',
@@ -24,20 +25,50 @@ afterEach(() => {
   document.querySelector('sourcelight-ui')?.remove();
 });
 
-describe('Overlay.warm', () => {
+describe('Overlay.warmSteps', () => {
   it('renders a card off the page and leaves nothing behind', () => {
     document.body.innerHTML = '<p>The ferry resumes on 3 June.</p>';
     const before = document.documentElement.outerHTML;
     const overlay = new Overlay(document);
-    overlay.warm({
+    drain(
+      overlay.warmSteps({
+        sentence: 'The ferry resumes on 3 June.',
+        answer,
+        mode: 'tooltip',
+        onPin: () => {},
+        onClose: () => {},
+      }),
+    );
+    expect(document.documentElement.outerHTML).toBe(before);
+    expect(document.querySelector('sourcelight-ui')).toBeNull();
+    expect(overlay.isShown).toBe(false);
+  });
+
+  it('yields between its pieces, so the scheduler can spread them over idle time', () => {
+    const overlay = new Overlay(document);
+    const steps = overlay.warmSteps({
       sentence: 'The ferry resumes on 3 June.',
       answer,
       mode: 'tooltip',
       onPin: () => {},
       onClose: () => {},
     });
-    expect(document.documentElement.outerHTML).toBe(before);
-    expect(document.querySelector('sourcelight-ui')).toBeNull();
-    expect(overlay.isShown).toBe(false);
+    let n = 0;
+    while (!steps.next().done) n++;
+    // The render, the placing, then at least one step per typeface (happy-dom may lack a
+    // canvas context, in which case the font steps are skipped).
+    expect(n).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('cardFonts', () => {
+  it('names every size and weight of the card stylesheet, upright and italic', () => {
+    const fonts = cardFonts();
+    for (const size of ['10px', '11px', '12px', '13px', '14px'])
+      expect(fonts.some((f) => f.includes(` ${size} `))).toBe(true);
+    for (const weight of ['400', '600', '700'])
+      expect(fonts.some((f) => f.startsWith(`normal ${weight} `))).toBe(true);
+    expect(fonts.some((f) => f.startsWith('italic 400 12px '))).toBe(true);
+    expect(new Set(fonts).size).toBe(fonts.length);
   });
 });
