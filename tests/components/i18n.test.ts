@@ -1,6 +1,14 @@
 // @vitest-environment node
+import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MESSAGES, messagesJson, setTranslator, t, tPlural } from '../../components/i18n.ts';
+import {
+  formatNumber,
+  MESSAGES,
+  messagesJson,
+  setTranslator,
+  t,
+  tPlural,
+} from '../../components/i18n.ts';
 
 afterEach(() => setTranslator(undefined));
 
@@ -39,5 +47,19 @@ describe('i18n', () => {
       placeholders: { arg1: { content: '$1' }, arg2: { content: '$2' } },
     });
     expect(json.close).toEqual({ message: 'Close' });
+  });
+
+  it('formats small counts exactly as Intl.NumberFormat does in every UI language', () => {
+    const langs = readdirSync(new URL('../../public/_locales/', import.meta.url));
+    expect(langs.length).toBeGreaterThan(1);
+    for (const lang of langs) {
+      for (const locale of [lang, `${lang}-${lang === 'en' ? 'GB' : lang.toUpperCase()}`]) {
+        setTranslator(() => undefined, locale);
+        for (let n = 0; n < 1000; n++)
+          expect(formatNumber(n)).toBe(new Intl.NumberFormat(locale).format(n));
+        for (const n of [1000, 12345, 2.5, -3])
+          expect(formatNumber(n)).toBe(new Intl.NumberFormat(locale).format(n));
+      }
+    }
   });
 });
