@@ -116,7 +116,9 @@ function SourceItem({
       )}
       {passage.trim() && (
         <blockquote class="sl-quote" dir="auto">
-          <Passage text={passage} terms={source.matchedTerms ?? []} />
+          <span class="sl-quote-text">
+            <Passage text={passage} terms={source.matchedTerms ?? []} />
+          </span>
         </blockquote>
       )}
       {source.flagged && <p class="sl-flagged-note">{t('flaggedNote')}</p>}

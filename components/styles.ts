@@ -246,8 +246,11 @@ ${avatarRules}
   font-size: 13px;
   line-height: 19px;
 }
-/* The tooltip is a glance: long passages are cut; the pinned card shows them whole. */
-.sl-card--tooltip .sl-quote {
+/* The tooltip is a glance: long passages are cut; the pinned card shows them whole. The cut is
+   on the inner text, not on the padded box: clipped at its padding edge, the box would show the
+   top of the fifth line in its bottom padding. */
+.sl-quote-text { display: block; }
+.sl-card--tooltip .sl-quote-text {
   display: -webkit-box;
   -webkit-box-orient: vertical;
   -webkit-line-clamp: 4;

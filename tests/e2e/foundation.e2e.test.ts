@@ -31,6 +31,7 @@ import {
   waitForNoCard,
   waitForState,
 } from './support/sourcelight.ts';
+import { decodePng } from './support/png.ts';
 
 interface Expected {
   path: string;
@@ -82,6 +83,69 @@ interface Driver {
   front(page: AnyPage): Promise<void>;
 }
 
+/**
+ * Each quote of the shown card: whether it is in view with its text cut (the tooltip shows at
+ * most four lines) and, in page pixels, the strip of its bottom padding, inside the borders.
+ */
+async function quoteStrips(
+  page: AnyPage,
+): Promise<Array<{ clamped: boolean; x: number; y: number; width: number; height: number }>> {
+  return evaluateIn(
+    page,
+    () => {
+      const root = document.querySelector('sourcelight-ui')?.shadowRoot;
+      return [...(root?.querySelectorAll('.sl-quote') ?? [])].map((box) => {
+        const text = box.querySelector('.sl-quote-text') as HTMLElement;
+        const b = box.getBoundingClientRect();
+        const cs = getComputedStyle(box);
+        const bottom = b.bottom - parseFloat(cs.borderBottomWidth);
+        const left = b.left + parseFloat(cs.borderLeftWidth);
+        // Only a quote the reader can see: the card's body scrolls, and may hide the later ones.
+        let visible = b.top >= 0 && b.bottom <= innerHeight;
+        for (let el = box.parentElement; el; el = el.parentElement) {
+          if (!/auto|scroll|hidden/.test(getComputedStyle(el).overflowY)) continue;
+          const r = el.getBoundingClientRect();
+          visible &&= b.top >= r.top && b.bottom <= r.bottom;
+        }
+        return {
+          clamped: visible && text.scrollHeight > text.clientHeight + 1,
+          // A pixel in from each edge (anti-aliasing, the rounded corner).
+          x: Math.ceil(left) + 1,
+          y: Math.ceil(bottom - parseFloat(cs.paddingBottom)) + 1,
+          width: Math.floor(b.right - 8) - (Math.ceil(left) + 1),
+          height: Math.max(
+            1,
+            Math.floor(bottom) - 1 - (Math.ceil(bottom - parseFloat(cs.paddingBottom)) + 1),
+          ),
+        };
+      });
+    },
+    null,
+  );
+}
+
+/**
+ * The largest difference of any channel between a strip's pixels and its first pixel. The strip
+ * is in viewport pixels, cut from a screenshot of the viewport (the drivers' own clips do not
+ * agree on whether a scrolled page's clip is in viewport or document coordinates).
+ */
+async function stripSpread(
+  page: AnyPage,
+  strip: { x: number; y: number; width: number; height: number },
+): Promise<number> {
+  const shot = (page as unknown as { screenshot(): Promise<Uint8Array> }).screenshot();
+  const img = decodePng(await shot);
+  const scale = img.width / (await evaluateIn(page, () => innerWidth, null));
+  const at = (x: number, y: number, c: number) =>
+    img.data[(Math.round(y * scale) * img.width + Math.round(x * scale)) * 4 + c]!;
+  let spread = 0;
+  for (let y = strip.y; y < strip.y + strip.height; y++)
+    for (let x = strip.x; x < strip.x + strip.width; x++)
+      for (let c = 0; c < 3; c++)
+        spread = Math.max(spread, Math.abs(at(x, y, c) - at(strip.x, strip.y, c)));
+  return spread;
+}
+
 function behaviour(getDriver: () => Driver) {
   const article = expectations.articles[0]!;
   const url = () => `${servers.sites.news}${article.path}`;
@@ -106,6 +170,7 @@ function behaviour(getDriver: () => Driver) {
 
   it('shows the right source and passage when a sourced sentence is hovered', async () => {
     const d = getDriver();
+    let clampedQuotes = 0;
     for (const a of expectations.articles) {
       const page = await d.newPage();
       await recordStatus(page);
@@ -132,9 +197,20 @@ function behaviour(getDriver: () => Driver) {
         expect(lower(source!.passage)).toContain(lower(w.passageIncludes).slice(0, 40));
         expect(source!.href).toMatch(/#:~:text=/);
         if (w.level === 'numbers-differ') expect(source!.level).toBe('numbers-differ');
+        for (const { clamped, ...clip } of await quoteStrips(page)) {
+          if (!clamped) continue;
+          // A cut quote's bottom padding is plain background: nothing of the next line shows.
+          expect(
+            await stripSpread(page, clip),
+            `${sentence}: ${JSON.stringify(clip)}`,
+          ).toBeLessThan(24);
+          clampedQuotes++;
+        }
       }
       await page.close();
     }
+    // The demo has passages too long for the tooltip: the cut was really exercised.
+    expect(clampedQuotes).toBeGreaterThan(0);
   });
 
   it('opens the source scrolled to the quote, far below its first screen', async () => {
