@@ -226,9 +226,9 @@ export class Overlay {
     // Chromium 156, first so the scheduler gives it a slice of its own), the first message
     // (settles the UI locale, loads the message catalogue: 2–3 ms), the date formatter, then the
     // card itself (5 ms).
-    // (The browser's language stands in for the UI's in the first step: settling the UI locale
-    // is the message step's work. They are the same language but where the reader's browser
-    // speaks one the extension has no messages in.)
+    // The browser's language stands in for the UI's in the first step, so that settling the UI
+    // locale (the message step's work) stays out of it; the two differ only where the extension
+    // has no messages in the browser's language, and the third step covers that case.
     new Intl.RelativeTimeFormat(navigator.language, { numeric: 'auto' }).format(-3, 'hour');
     yield;
     t('close');
