@@ -52,13 +52,6 @@ const browsers = [];
 try {
   browsers.push(await launch());
   for (const b of builds) browsers.push(await launch({ extensionDir: b }));
-  // A fresh profile opens the onboarding tab: close it, so the measured tab is the front one.
-  await new Promise((r) => setTimeout(r, 1_500));
-  for (const b of browsers) {
-    for (const p of b.context.pages()) {
-      if (p.url().startsWith('chrome-extension:')) await p.close().catch(() => {});
-    }
-  }
   const urlOf = (p) => `${server.origin}/${encodeURIComponent(p.name)}/`;
 
   // ---------------------------------------------------------------------------------- 1. load

@@ -1,6 +1,6 @@
 // Opens corpus pages in Chromium with the built extension (or, in --inject mode, with the
 // developer stand-in), waits for the content script to report done, and reads what it marked.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -130,6 +130,21 @@ export async function launch({ extensionDir } = {}) {
   );
   await context.addInitScript(STATUS_LISTENER);
   await context.addInitScript(STAY_ON_PAGE);
+  // On install the extension opens its onboarding tab, which comes to the front over whatever
+  // was opened just before; a tab behind it gets about one frame a second (the test harness does
+  // the same: tests/e2e/harness/chromium.ts). Close it before handing the browser over.
+  if (extensionDir && existsSync(join(extensionDir, 'onboarding.html'))) {
+    for (const until = Date.now() + 5_000; Date.now() < until;) {
+      const tab = context
+        .pages()
+        .find((p) => /^chrome-extension:\/\/[^/]+\/onboarding\.html$/.test(p.url()));
+      if (tab) {
+        await tab.close();
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
   return {
     context,
     async close() {

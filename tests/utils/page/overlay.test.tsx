@@ -20,6 +20,14 @@ const answer = {
   ],
 };
 
+const props = {
+  sentence: 'The ferry resumes on 3 June.',
+  answer,
+  mode: 'tooltip' as const,
+  onPin: () => {},
+  onClose: () => {},
+};
+
 afterEach(() => {
   document.body.innerHTML = '';
   document.querySelector('sourcelight-ui')?.remove();
@@ -30,15 +38,7 @@ describe('Overlay.warmSteps', () => {
     document.body.innerHTML = '<p>The ferry resumes on 3 June.</p>';
     const before = document.documentElement.outerHTML;
     const overlay = new Overlay(document);
-    drain(
-      overlay.warmSteps({
-        sentence: 'The ferry resumes on 3 June.',
-        answer,
-        mode: 'tooltip',
-        onPin: () => {},
-        onClose: () => {},
-      }),
-    );
+    drain(overlay.warmSteps(props));
     expect(document.documentElement.outerHTML).toBe(before);
     expect(document.querySelector('sourcelight-ui')).toBeNull();
     expect(overlay.isShown).toBe(false);
@@ -46,13 +46,7 @@ describe('Overlay.warmSteps', () => {
 
   it('yields between its pieces, so the scheduler can spread them over idle time', () => {
     const overlay = new Overlay(document);
-    const steps = overlay.warmSteps({
-      sentence: 'The ferry resumes on 3 June.',
-      answer,
-      mode: 'tooltip',
-      onPin: () => {},
-      onClose: () => {},
-    });
+    const steps = overlay.warmSteps(props);
     let n = 0;
     while (!steps.next().done) n++;
     // The render, the placing, then at least one step per typeface (happy-dom may lack a
