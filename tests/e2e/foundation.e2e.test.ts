@@ -315,6 +315,93 @@ function behaviour(getDriver: () => Driver) {
     await page.close();
   });
 
+  it('places the card by its sentence: below it, above it near the bottom, with it on scroll', async () => {
+    const d = getDriver();
+    const page = await d.newPage();
+    await recordStatus(page);
+    await d.goto(page, url());
+    await waitForState(page, ['done'], 60_000);
+    // A sentence of two lines or more, so that "below" and "above" mean its last and first line.
+    const sentence = article.sourced.map((s) => s.sentence).find((s) => s.length > 120)!;
+    const geometry = () =>
+      evaluateIn(
+        page,
+        (want: string) => {
+          document.dispatchEvent(new Event('sourcelight:expose-marks'));
+          const set = CSS.highlights.get('sourcelight-sentence') as unknown as Set<Range>;
+          const range = [...(set ?? [])].find((r) =>
+            r.toString().replace(/\s+/g, ' ').trim().startsWith(want.slice(0, 60)),
+          );
+          document.dispatchEvent(new Event('sourcelight:hide-marks'));
+          const card = document
+            .querySelector('sourcelight-ui')
+            ?.shadowRoot?.querySelector('.sl-card')
+            ?.getBoundingClientRect();
+          const lines = [...(range?.getClientRects() ?? [])].filter((r) => r.width > 4);
+          if (!lines.length) return null;
+          // A line box may hold several rects (a link, an emphasis): take the whole line.
+          const line = (at: DOMRect) => {
+            const on = lines.filter((r) => Math.abs(r.top - at.top) < 3);
+            return {
+              top: Math.min(...on.map((r) => r.top)),
+              bottom: Math.max(...on.map((r) => r.bottom)),
+              left: Math.min(...on.map((r) => r.left)),
+            };
+          };
+          return {
+            first: line(lines[0]!),
+            last: line(lines[lines.length - 1]!),
+            card: card
+              ? { top: card.top, bottom: card.bottom, left: card.left, right: card.right }
+              : { top: NaN, bottom: NaN, left: NaN, right: NaN },
+            viewport: { width: document.documentElement.clientWidth, height: innerHeight },
+          };
+        },
+        collapse(sentence),
+      );
+    const settle = () => new Promise((r) => setTimeout(r, 300));
+
+    // In the middle of the screen: under the last line, 8 px down, at its start, in the viewport.
+    const p = await sentencePoint(page, sentence);
+    await page.mouse.click(p.x, p.y);
+    await waitForCard(page, 'pinned');
+    await settle();
+    let g = (await geometry())!;
+    expect(g.last.top, 'a sentence of several lines').toBeGreaterThan(g.first.top);
+    expect(g.card.top - g.last.bottom).toBeGreaterThanOrEqual(6);
+    expect(g.card.top - g.last.bottom).toBeLessThanOrEqual(10);
+    expect(Math.abs(g.card.left - Math.max(8, g.last.left))).toBeLessThanOrEqual(2);
+    expect(g.card.left).toBeGreaterThanOrEqual(7);
+    expect(g.card.right).toBeLessThanOrEqual(g.viewport.width - 7);
+
+    // The page scrolls under a pinned card: the card goes with its sentence.
+    await evaluateIn(page, () => scrollBy({ top: 90, behavior: 'instant' }), null);
+    await settle();
+    g = (await geometry())!;
+    expect(g.card.top - g.last.bottom).toBeGreaterThanOrEqual(6);
+    expect(g.card.top - g.last.bottom).toBeLessThanOrEqual(10);
+
+    // Near the bottom of the screen there is no room below: the card goes above the first line.
+    await page.keyboard.press('Escape');
+    await waitForNoCard(page);
+    await evaluateIn(
+      page,
+      (bottom: number) => scrollBy({ top: bottom - (innerHeight - 30), behavior: 'instant' }),
+      g.last.bottom,
+    );
+    await settle();
+    g = (await geometry())!;
+    await page.mouse.click(g.first.left + 20, (g.first.top + g.first.bottom) / 2);
+    await waitForCard(page, 'pinned');
+    await settle();
+    g = (await geometry())!;
+    expect(g.last.bottom).toBeGreaterThan(g.viewport.height - 60);
+    expect(g.first.top - g.card.bottom).toBeGreaterThanOrEqual(6);
+    expect(g.first.top - g.card.bottom).toBeLessThanOrEqual(10);
+    expect(g.card.top).toBeGreaterThanOrEqual(0);
+    await page.close();
+  });
+
   it('moves through sourced sentences from the keyboard; Enter pins, Escape closes', async () => {
     const d = getDriver();
     const page = await d.newPage();
