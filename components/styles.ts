@@ -95,7 +95,7 @@ export const CARD_CSS = `
   width: max-content;
   min-width: 260px;
   max-width: min(400px, calc(100vw - 16px));
-  /* The overlay narrows this to the room Floating UI finds next to the sentence. */
+  /* The overlay narrows this to the room next to the sentence (utils/page/place.ts). */
   max-height: min(60vh, var(--sl-max-height, 60vh));
   overflow: hidden;
   margin: 0;

@@ -315,7 +315,7 @@ function behaviour(getDriver: () => Driver) {
     await page.close();
   });
 
-  it('places the card by its sentence: below it, above it near the bottom, with it on scroll', async () => {
+  it('places the card by its sentence: below it, above it near the bottom, with it on scroll, on a transformed root', async () => {
     const d = getDriver();
     const page = await d.newPage();
     await recordStatus(page);
@@ -399,6 +399,28 @@ function behaviour(getDriver: () => Driver) {
     expect(g.first.top - g.card.bottom).toBeGreaterThanOrEqual(6);
     expect(g.first.top - g.card.bottom).toBeLessThanOrEqual(10);
     expect(g.card.top).toBeGreaterThanOrEqual(0);
+
+    // A page whose root is a containing block (a transform): the card's fixed position is then
+    // relative to the root, which scrolls; it must still open under the sentence.
+    await page.keyboard.press('Escape');
+    await waitForNoCard(page);
+    await evaluateIn(
+      page,
+      (top: number) => {
+        document.documentElement.style.transform = 'translateX(0)';
+        scrollBy({ top: top - innerHeight / 3, behavior: 'instant' });
+      },
+      g.first.top,
+    );
+    await settle();
+    g = (await geometry())!;
+    await page.mouse.click(g.first.left + 20, (g.first.top + g.first.bottom) / 2);
+    await waitForCard(page, 'pinned');
+    await settle();
+    g = (await geometry())!;
+    expect(g.card.top - g.last.bottom).toBeGreaterThanOrEqual(6);
+    expect(g.card.top - g.last.bottom).toBeLessThanOrEqual(10);
+    expect(Math.abs(g.card.left - Math.max(8, g.last.left))).toBeLessThanOrEqual(2);
     await page.close();
   });
 

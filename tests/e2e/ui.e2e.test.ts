@@ -65,7 +65,7 @@ const PROPS = [
   'border-top-right-radius',
   'border-bottom-right-radius',
   'border-bottom-left-radius',
-  // Not max-height: Floating UI sets it from the room around the sentence, which is layout.
+  // Not max-height: the overlay sets it from the room around the sentence, which is layout.
 ] as const;
 
 type Styles = Record<string, Record<string, string>>;
@@ -284,7 +284,7 @@ function behaviour(getDriver: () => Driver) {
       await hoverSentence(page, CLAIM);
       const card = await waitForCard(page, 'tooltip');
       expect(card.sources[0]?.title).toBe('Ferry service to the islands resumes');
-      // Let Floating UI settle (it sets --sl-max-height once the position is known).
+      // Let the placement settle (it sets --sl-max-height from the room by the sentence).
       await new Promise((r) => setTimeout(r, 300));
       styles[name] = await cardStyles(page);
       await page.close();

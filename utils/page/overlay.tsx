@@ -1,23 +1,15 @@
 /**
  * The one element Sourcelight adds to a page: a host at the end of <html> with a closed shadow
  * root holding the card, its inlined styles and a polite live region. Created on first use,
- * removed by destroy(); positioned with Floating UI against the sentence's Range.
+ * removed by destroy(); placed next to the sentence's Range by place.ts, and kept there while the
+ * page scrolls, resizes or moves the sentence.
  */
-import {
-  autoUpdate,
-  computePosition,
-  flip,
-  inline,
-  offset,
-  shift,
-  size,
-  type VirtualElement,
-} from '@floating-ui/dom';
 import { render } from 'preact';
 import { SourceCard, type SourceCardProps } from '../../components/SourceCard';
 import { t, uiLocale } from '../../components/i18n';
 import { CARD_CSS, FONT_STACK } from '../../components/styles';
 import { isPersonInput } from './guards';
+import { GAP, lineBoxes, placeBox, type Box } from './place';
 
 /** How often a shown card checks that the page has not covered or faded it. */
 const WATCH_MS = 250;
@@ -72,37 +64,14 @@ function pageTheme(doc: Document): 'dark' | 'light' | undefined {
   return undefined;
 }
 
-/**
- * Where the card goes: below the sentence's line (inline), flipped above when there is no room,
- * shifted into the viewport, and at most 60% of the viewport tall (size). Re-run on scroll and
- * resize by the caller.
- */
-function placeCard(reference: VirtualElement, float: HTMLElement) {
-  return computePosition(reference, float, {
-    strategy: 'fixed',
-    placement: 'bottom-start',
-    middleware: [
-      inline(),
-      offset(8),
-      flip({ padding: 8 }),
-      shift({ padding: 8 }),
-      size({
-        padding: 8,
-        apply({ availableHeight, elements }) {
-          const max = Math.max(120, Math.min(availableHeight, window.innerHeight * 0.6));
-          elements.floating.style.setProperty('--sl-max-height', `${Math.floor(max)}px`);
-        },
-      }),
-    ],
-  });
-}
-
 export class Overlay {
   private host: HTMLElement | null = null;
   private shadow: ShadowRoot | null = null;
   private float: HTMLDivElement | null = null;
   private live: HTMLDivElement | null = null;
   private stopAutoUpdate: (() => void) | null = null;
+  /** Places the shown card again (the watch's tick). */
+  private reposition: (() => void) | null = null;
   private shown = false;
   private watchTimer: ReturnType<typeof setInterval> | null = null;
   private readonly obscuredListeners = new Set<() => void>();
@@ -185,25 +154,109 @@ export class Overlay {
     );
     this.shown = true;
     this.stopAutoUpdate?.();
-    const reference: VirtualElement = {
-      getBoundingClientRect: () => anchor.getBoundingClientRect(),
-      getClientRects: () => anchor.getClientRects(),
-      contextElement:
-        anchor.commonAncestorContainer instanceof Element
-          ? anchor.commonAncestorContainer
-          : (anchor.commonAncestorContainer.parentElement ?? undefined),
+    this.stopAutoUpdate = this.follow(anchor, float);
+    this.watchTimer ??= setInterval(() => {
+      this.reposition?.();
+      this.checkObscured();
+    }, WATCH_MS);
+    this.checkObscured();
+  }
+
+  /**
+   * Place the card by its sentence (place.ts) now, and again whenever either may have moved:
+   * - a scroll anywhere in the page (one capturing listener hears every scrolling element);
+   * - a resize of the window or of the visual viewport (pinch zoom, a phone's keyboard);
+   * - a change in the size of the card (its content) or of the sentence's element (a reflow);
+   * - the watch's tick (WATCH_MS), for a layout shift that no event tells of.
+   * A placement writes only what changed. Returns the stop.
+   */
+  private follow(anchor: Range, float: HTMLElement): () => void {
+    const win = this.doc.defaultView;
+    const host = this.host;
+    if (!win || !host) return () => {};
+    // The --sl-max-height in force; 0 while only the stylesheet's 60vh holds the card. The
+    // property is always set here: a custom property inherits into a shadow root, so one the
+    // page sets on its root would otherwise reach the card (a hostile page tries 3px).
+    let limit = 0;
+    const free = () => float.style.setProperty('--sl-max-height', '60vh');
+    free();
+    // The card's size as the last placement left it, to tell its own changes from ours.
+    let seen = '';
+    const sizeKey = () => {
+      const r = float.getBoundingClientRect();
+      return `${Math.round(r.width)}x${Math.round(r.height)}`;
     };
-    const update = () =>
-      placeCard(reference, float).then(({ x, y }) => {
-        float.style.left = `${Math.round(x)}px`;
-        float.style.top = `${Math.round(y)}px`;
-        if (!this.shown) return;
-        this.watchTimer ??= setInterval(() => this.checkObscured(), WATCH_MS);
-        this.checkObscured();
-      });
-    this.stopAutoUpdate = autoUpdate(reference, float, () => void update(), {
-      animationFrame: false,
+    const update = () => {
+      if (!this.shown) return;
+      const lines = lineBoxes(anchor.getClientRects());
+      // The sentence is gone or hidden: the card stays where it is (the controller decides).
+      if (!lines.length) return;
+      const vv = win.visualViewport;
+      const view: Box = vv
+        ? {
+            left: vv.offsetLeft,
+            top: vv.offsetTop,
+            right: vv.offsetLeft + vv.width,
+            bottom: vv.offsetTop + vv.height,
+          }
+        : { left: 0, top: 0, right: win.innerWidth, bottom: win.innerHeight };
+      const card = float.firstElementChild ?? float;
+      let size = card.getBoundingClientRect();
+      // Held to a smaller room by an earlier placement: measure it free again.
+      if (limit && size.height >= limit - 1) {
+        free();
+        limit = 0;
+        size = card.getBoundingClientRect();
+      }
+      const p = placeBox(lines, size, view);
+      if (p.maxHeight < size.height) {
+        float.style.setProperty('--sl-max-height', `${p.maxHeight}px`);
+        limit = p.maxHeight;
+      }
+      // Over the sentence, the card's bottom edge is what stays put: its real height sets its top.
+      const y =
+        p.side === 'above' ? lines[0]!.top - GAP - card.getBoundingClientRect().height : p.y;
+      // The host sits at the corner of its containing block: the viewport, unless the page made
+      // the root one (a transform, a filter). Measured, not assumed.
+      const origin = host.getBoundingClientRect();
+      const left = `${Math.round(p.x - origin.left)}px`;
+      const top = `${Math.round(y - origin.top)}px`;
+      if (float.style.left !== left) float.style.left = left;
+      if (float.style.top !== top) float.style.top = top;
+      seen = sizeKey();
+    };
+    let stopped = false;
+    // Placing may resize the card (its room changed): unobserved meanwhile, so that the observer
+    // does not see its own callback's change in the same frame (a "loop" error in the page).
+    const resized = new ResizeObserver((entries) => {
+      if (stopped) return;
+      if (entries.every((e) => e.target === float) && sizeKey() === seen) return;
+      resized.unobserve(float);
+      update();
+      requestAnimationFrame(() => stopped || resized.observe(float));
     });
+    const sentenceEl =
+      anchor.commonAncestorContainer instanceof Element
+        ? anchor.commonAncestorContainer
+        : anchor.commonAncestorContainer.parentElement;
+    if (sentenceEl) resized.observe(sentenceEl);
+    const listen = { capture: true, passive: true } as const;
+    win.addEventListener('scroll', update, listen);
+    win.addEventListener('resize', update, listen);
+    win.visualViewport?.addEventListener('scroll', update, listen);
+    win.visualViewport?.addEventListener('resize', update, listen);
+    update();
+    resized.observe(float);
+    this.reposition = update;
+    return () => {
+      stopped = true;
+      resized.disconnect();
+      win.removeEventListener('scroll', update, listen);
+      win.removeEventListener('resize', update, listen);
+      win.visualViewport?.removeEventListener('scroll', update, listen);
+      win.visualViewport?.removeEventListener('resize', update, listen);
+      if (this.reposition === update) this.reposition = null;
+    };
   }
 
   /**
@@ -213,7 +266,6 @@ export class Overlay {
    * - render a card once into an element that is never attached, and take it down again: the
    *   first real card then finds Preact and the card's code compiled (bench: the first hover
    *   took about 35 ms against 9 for the later ones);
-   * - run the placing code once, against nothing;
    * - measure a line in each of the card's typefaces on a detached canvas, so the engine finds
    *   and loads those fonts now rather than in the first card's layout (bench: that layout took
    *   4 ms against 0.7 for the later ones; the first hover 12–16 ms, 9–10 ms with this step).
@@ -240,14 +292,6 @@ export class Overlay {
     const scratch = this.doc.createElement('div');
     render(<SourceCard {...props} labelId="sourcelight-card-warm" />, scratch);
     render(null, scratch);
-    yield;
-    // The placing code too, against nothing: its answer is thrown away.
-    const nowhere: VirtualElement = {
-      getBoundingClientRect: () => new DOMRect(),
-      getClientRects: () => [],
-      contextElement: scratch,
-    };
-    placeCard(nowhere, scratch).catch(() => {});
     yield;
     const ctx = this.doc.createElement('canvas').getContext('2d');
     if (!ctx) return;
