@@ -360,41 +360,48 @@ function behaviour(getDriver: () => Driver) {
         collapse(sentence),
       );
     const settle = () => new Promise((r) => setTimeout(r, 300));
+    type Geometry = NonNullable<Awaited<ReturnType<typeof geometry>>>;
+    /** Pin the card with a click on the sentence's first line; its geometry once placed. */
+    const pinFirstLine = async (g: Geometry): Promise<Geometry> => {
+      await page.mouse.click(g.first.left + 20, (g.first.top + g.first.bottom) / 2);
+      await waitForCard(page, 'pinned');
+      await settle();
+      return (await geometry())!;
+    };
+    /** Under the last line, 8 px down, where that line starts. */
+    const expectBelow = (g: Geometry) => {
+      expect(g.card.top - g.last.bottom).toBeGreaterThanOrEqual(6);
+      expect(g.card.top - g.last.bottom).toBeLessThanOrEqual(10);
+      expect(Math.abs(g.card.left - Math.max(8, g.last.left))).toBeLessThanOrEqual(2);
+    };
+    /** Close the card, run `fn` in the page, and read the sentence where it then is. */
+    const closeAndRun = async <A>(fn: (arg: A) => void, arg: A): Promise<Geometry> => {
+      await page.keyboard.press('Escape');
+      await waitForNoCard(page);
+      await evaluateIn(page, fn, arg);
+      await settle();
+      return (await geometry())!;
+    };
 
-    // In the middle of the screen: under the last line, 8 px down, at its start, in the viewport.
-    const p = await sentencePoint(page, sentence);
-    await page.mouse.click(p.x, p.y);
-    await waitForCard(page, 'pinned');
-    await settle();
-    let g = (await geometry())!;
+    // In the middle of the screen: under the sentence, inside the viewport.
+    await sentencePoint(page, sentence);
+    let g = await pinFirstLine((await geometry())!);
     expect(g.last.top, 'a sentence of several lines').toBeGreaterThan(g.first.top);
-    expect(g.card.top - g.last.bottom).toBeGreaterThanOrEqual(6);
-    expect(g.card.top - g.last.bottom).toBeLessThanOrEqual(10);
-    expect(Math.abs(g.card.left - Math.max(8, g.last.left))).toBeLessThanOrEqual(2);
+    expectBelow(g);
     expect(g.card.left).toBeGreaterThanOrEqual(7);
     expect(g.card.right).toBeLessThanOrEqual(g.viewport.width - 7);
 
     // The page scrolls under a pinned card: the card goes with its sentence.
     await evaluateIn(page, () => scrollBy({ top: 90, behavior: 'instant' }), null);
     await settle();
-    g = (await geometry())!;
-    expect(g.card.top - g.last.bottom).toBeGreaterThanOrEqual(6);
-    expect(g.card.top - g.last.bottom).toBeLessThanOrEqual(10);
+    expectBelow((await geometry())!);
 
     // Near the bottom of the screen there is no room below: the card goes above the first line.
-    await page.keyboard.press('Escape');
-    await waitForNoCard(page);
-    await evaluateIn(
-      page,
+    g = await closeAndRun(
       (bottom: number) => scrollBy({ top: bottom - (innerHeight - 30), behavior: 'instant' }),
-      g.last.bottom,
+      (await geometry())!.last.bottom,
     );
-    await settle();
-    g = (await geometry())!;
-    await page.mouse.click(g.first.left + 20, (g.first.top + g.first.bottom) / 2);
-    await waitForCard(page, 'pinned');
-    await settle();
-    g = (await geometry())!;
+    g = await pinFirstLine(g);
     expect(g.last.bottom).toBeGreaterThan(g.viewport.height - 60);
     expect(g.first.top - g.card.bottom).toBeGreaterThanOrEqual(6);
     expect(g.first.top - g.card.bottom).toBeLessThanOrEqual(10);
@@ -402,25 +409,11 @@ function behaviour(getDriver: () => Driver) {
 
     // A page whose root is a containing block (a transform): the card's fixed position is then
     // relative to the root, which scrolls; it must still open under the sentence.
-    await page.keyboard.press('Escape');
-    await waitForNoCard(page);
-    await evaluateIn(
-      page,
-      (top: number) => {
-        document.documentElement.style.transform = 'translateX(0)';
-        scrollBy({ top: top - innerHeight / 3, behavior: 'instant' });
-      },
-      g.first.top,
-    );
-    await settle();
-    g = (await geometry())!;
-    await page.mouse.click(g.first.left + 20, (g.first.top + g.first.bottom) / 2);
-    await waitForCard(page, 'pinned');
-    await settle();
-    g = (await geometry())!;
-    expect(g.card.top - g.last.bottom).toBeGreaterThanOrEqual(6);
-    expect(g.card.top - g.last.bottom).toBeLessThanOrEqual(10);
-    expect(Math.abs(g.card.left - Math.max(8, g.last.left))).toBeLessThanOrEqual(2);
+    g = await closeAndRun((top: number) => {
+      document.documentElement.style.transform = 'translateX(0)';
+      scrollBy({ top: top - innerHeight / 3, behavior: 'instant' });
+    }, g.first.top);
+    expectBelow(await pinFirstLine(g));
     await page.close();
   });
 
