@@ -49,9 +49,127 @@ describe('Overlay.warmSteps', () => {
     const steps = overlay.warmSteps(props);
     let n = 0;
     while (!steps.next().done) n++;
-    // The render, the placing, then at least one step per typeface (happy-dom may lack a
-    // canvas context, in which case the font steps are skipped).
-    expect(n).toBeGreaterThanOrEqual(2);
+    // The formatters, the first message, the render, then one step per typeface (happy-dom may
+    // lack a canvas context, in which case the font steps are skipped).
+    expect(n).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('Overlay.show: placing the card', () => {
+  // happy-dom lays nothing out: the sentence's line boxes, the card's natural size and the host's
+  // corner are given here, the card's height following --sl-max-height as the stylesheet's
+  // min(60vh, var(--sl-max-height)) would.
+  let lines: DOMRect[] = [];
+  let natural = { width: 400, height: 300 };
+  let corner = { left: 0, top: 0 };
+  const realRect = Element.prototype.getBoundingClientRect;
+  const realAttach = Element.prototype.attachShadow;
+  const { addEventListener: add, removeEventListener: remove } = window;
+
+  function setUp() {
+    document.body.innerHTML = '<p>The ferry resumes on 3 June.</p>';
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector('p')!);
+    range.getClientRects = () => lines as unknown as DOMRectList;
+    Element.prototype.getBoundingClientRect = function (this: Element) {
+      if (this.localName === 'sourcelight-ui') return new DOMRect(corner.left, corner.top, 0, 0);
+      if (!this.classList.contains('sl-card')) return realRect.call(this);
+      const float = this.parentElement!;
+      const v = float.style.getPropertyValue('--sl-max-height');
+      const cap = innerHeight * 0.6;
+      const max = v.endsWith('px') ? Math.min(cap, parseFloat(v)) : cap;
+      const left = parseFloat(float.style.left) || 0;
+      const top = parseFloat(float.style.top) || 0;
+      return new DOMRect(left, top, natural.width, Math.min(natural.height, max));
+    };
+    // The shadow root is closed outside test builds: keep the handle attachShadow returns.
+    let root: ShadowRoot | undefined;
+    Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+      root = realAttach.call(this, init);
+      return root;
+    };
+    const overlay = new Overlay(document);
+    overlay.show({ ...props, anchor: range });
+    const float = root!.querySelector<HTMLElement>('.sl-float')!;
+    return { overlay, float };
+  }
+  const at = (float: HTMLElement) => ({
+    left: float.style.left,
+    top: float.style.top,
+    max: float.style.getPropertyValue('--sl-max-height'),
+  });
+
+  afterEach(() => {
+    Element.prototype.getBoundingClientRect = realRect;
+    Element.prototype.attachShadow = realAttach;
+    window.addEventListener = add;
+    window.removeEventListener = remove;
+    natural = { width: 400, height: 300 };
+    corner = { left: 0, top: 0 };
+  });
+
+  it('opens under the last line and always sets its own --sl-max-height', () => {
+    lines = [new DOMRect(120, 300, 500, 20), new DOMRect(100, 330, 300, 20)];
+    const { overlay, float } = setUp();
+    // The page's own --sl-max-height would inherit into the shadow root: the card sets its own.
+    expect(at(float)).toEqual({ left: '100px', top: '358px', max: '60vh' });
+    overlay.destroy();
+  });
+
+  it('is held to the room on its side, and opens over the first line when that has more', () => {
+    natural = { width: 400, height: 700 };
+    lines = [new DOMRect(120, 300, 500, 20), new DOMRect(100, 330, 300, 20)];
+    const { overlay, float } = setUp();
+    // Below: innerHeight - 8 - 358 (402 in happy-dom's 768 px window); above: 300 - 16 = 284.
+    expect(innerHeight).toBeGreaterThan(700);
+    expect(at(float)).toEqual({ left: '100px', top: '358px', max: `${innerHeight - 366}px` });
+    lines = [
+      new DOMRect(120, innerHeight - 80, 500, 20),
+      new DOMRect(100, innerHeight - 50, 300, 20),
+    ];
+    dispatchEvent(new Event('scroll'));
+    const above = Math.floor(Math.min(innerHeight - 80 - 16, innerHeight * 0.6));
+    expect(at(float)).toEqual({
+      left: '120px',
+      top: `${Math.round(innerHeight - 80 - 8 - above)}px`,
+      max: `${above}px`,
+    });
+    overlay.destroy();
+  });
+
+  it('follows a scroll anywhere in the page until hidden, then listens no more', () => {
+    lines = [new DOMRect(100, 300, 500, 20)];
+    // The window's scroll and resize listeners, added and not yet removed.
+    const listening = new Map<string, unknown>();
+    window.addEventListener = function (this: Window, ...args: Parameters<typeof add>) {
+      if (/^(scroll|resize)$/.test(args[0])) listening.set(args[0], args[1]);
+      return add.apply(this, args);
+    } as typeof add;
+    window.removeEventListener = function (this: Window, ...args: Parameters<typeof remove>) {
+      if (listening.get(args[0]) === args[1]) listening.delete(args[0]);
+      return remove.apply(this, args);
+    } as typeof remove;
+    const { overlay, float } = setUp();
+    expect(listening.size).toBeGreaterThan(0);
+    expect(at(float).top).toBe('328px');
+    lines = [new DOMRect(100, 200, 500, 20)];
+    // A scrolling element's scroll does not bubble: heard in the capture phase.
+    document.querySelector('p')!.dispatchEvent(new Event('scroll'));
+    expect(at(float).top).toBe('228px');
+    overlay.hide();
+    expect(listening.size).toBe(0);
+    lines = [new DOMRect(100, 100, 500, 20)];
+    dispatchEvent(new Event('scroll'));
+    expect(at(float).top).toBe('228px');
+    overlay.destroy();
+  });
+
+  it('counts from its containing block when the page makes the root one (a transform)', () => {
+    lines = [new DOMRect(100, 300, 500, 20)];
+    corner = { left: 0, top: -1200 };
+    const { overlay, float } = setUp();
+    expect(at(float)).toMatchObject({ left: '100px', top: `${328 + 1200}px` });
+    overlay.destroy();
   });
 });
 
