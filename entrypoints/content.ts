@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { installExtensionI18n } from '@/components/i18n';
 import { findAddedBlocksSteps, findArticleSteps, isSkippedInline } from '@/utils/article';
-import { HIGHLIGHT_CSS } from '@/components/styles';
+import { HIGHLIGHT_CSS } from '@/components/highlights';
 import { handleMessages, sendMessage } from '@/utils/messaging/channel';
 import { PageController } from '@/utils/page/controller';
 import { blockForgedRestart } from '@/utils/page/guards';

@@ -1,4 +1,4 @@
-import { HIGHLIGHT_CSS } from '@/components/styles';
+import { HIGHLIGHT_CSS } from '@/components/highlights';
 import { adoptEarly } from '@/utils/sentences/highlight-sheet';
 import { isOnForHost, readSettings } from '@/utils/settings';
 
