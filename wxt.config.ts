@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { cssTemplates } from './scripts/css-templates.mjs';
 
 /**
  * Test builds (SOURCELIGHT_TEST_BUILD=1) may fetch from 127.0.0.1 on the ports listed in
@@ -72,6 +73,7 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
+    plugins: [cssTemplates()],
     define: {
       'import.meta.env.SOURCELIGHT_TEST_PORTS': JSON.stringify(testPorts),
     },

@@ -3,6 +3,7 @@
  * script (entrypoints/highlight-sheet.content.ts) needs only these, and importing the card's
  * stylesheet module would build its text there for nothing.
  */
+import { sheet } from './sheet.ts';
 
 /** Names under which the content script registers its CSS Custom Highlights. */
 export const HIGHLIGHT_NAMES = {
@@ -23,7 +24,7 @@ export const HIGHLIGHT_NAMES = {
  * background, text-decoration and text-shadow, so nothing here can shift the page's layout.
  * Colours are mixed with transparency so they sit on light and dark pages alike.
  */
-export const HIGHLIGHT_CSS = `
+export const HIGHLIGHT_CSS = sheet`
 /* ::highlight(${HIGHLIGHT_NAMES.sentence}) is deliberately unstyled: it only marks ranges. */
 ::highlight(${HIGHLIGHT_NAMES.sourced}) {
   text-decoration: underline dotted 1px color-mix(in srgb, #2f6fd6 70%, transparent);

@@ -3,10 +3,11 @@
  * single-column layout that holds from 400 to 900 px wide (Chrome embeds options at ~400).
  */
 import type { ThemeChoice } from '../utils/settings/index.ts';
+import { sheet } from './sheet.ts';
 import { POPUP_CSS } from './popup-styles.ts';
 import { FONT_STACK } from './styles.ts';
 
-export const OPTIONS_CSS = `${POPUP_CSS}
+export const OPTIONS_CSS = sheet`${POPUP_CSS}
 .sl-options {
   max-width: 760px;
   margin: 0 auto;

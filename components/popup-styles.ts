@@ -1,9 +1,10 @@
 /** The popup page's stylesheet. An extension page has no host page CSS, but px keeps it uniform. */
+import { sheet } from './sheet.ts';
 import { FONT_STACK, TEXT_RESET } from './styles.ts';
 import { DARK, LIGHT, themeVars } from './theme.ts';
 
 /** CSS for the toolbar popup; themes follow the OS unless `data-theme` is set on <html>. */
-export const POPUP_CSS = `
+export const POPUP_CSS = sheet`
 :root { ${themeVars(LIGHT)} color-scheme: light; }
 @media (prefers-color-scheme: dark) {
   :root { ${themeVars(DARK)} color-scheme: dark; }

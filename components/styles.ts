@@ -4,6 +4,7 @@
  * boundary, px it cannot. Every inherited property is set on the card root so nothing of the
  * page's text styling leaks in.
  */
+import { sheet } from './sheet.ts';
 import { AVATAR_COLORS, AVATAR_TEXT, DARK, LIGHT, themeVars } from './theme.ts';
 
 /** The system font stack shared by the card and the popup. */
@@ -14,7 +15,7 @@ export const FONT_STACK =
  * Inherited text properties pinned to known values. Shared with the popup so both start from
  * the same baseline whatever the surrounding document says.
  */
-export const TEXT_RESET = `
+export const TEXT_RESET = sheet`
   font-family: ${FONT_STACK};
   font-size: 14px;
   line-height: 20px;
@@ -63,7 +64,7 @@ const forced = (theme: 'light' | 'dark'): string =>
   ].join(',\n');
 
 /** The stylesheet for the shadow root that hosts `SourceCard`. */
-export const CARD_CSS = `
+export const CARD_CSS = sheet`
 :host { all: initial; }
 /* The host's isolation lives here rather than in its style attribute: important declarations
    of a shadow tree beat the page's, even the page's !important ones, and an inline
