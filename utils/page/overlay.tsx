@@ -69,7 +69,7 @@ export class Overlay {
   private shadow: ShadowRoot | null = null;
   private float: HTMLDivElement | null = null;
   private live: HTMLDivElement | null = null;
-  private stopAutoUpdate: (() => void) | null = null;
+  private stopFollowing: (() => void) | null = null;
   /** Places the shown card again (the watch's tick). */
   private reposition: (() => void) | null = null;
   private shown = false;
@@ -153,8 +153,8 @@ export class Overlay {
       float,
     );
     this.shown = true;
-    this.stopAutoUpdate?.();
-    this.stopAutoUpdate = this.follow(anchor, float);
+    this.stopFollowing?.();
+    this.stopFollowing = this.follow(anchor, float);
     this.watchTimer ??= setInterval(() => {
       this.reposition?.();
       this.checkObscured();
@@ -168,7 +168,8 @@ export class Overlay {
    * - a resize of the window or of the visual viewport (pinch zoom, a phone's keyboard);
    * - a change in the size of the card (its content) or of the sentence's element (a reflow);
    * - the watch's tick (WATCH_MS), for a layout shift that no event tells of.
-   * A placement writes only what changed. Returns the stop.
+   * A placement writes only what changed, and measures the card free of its limit only when the
+   * room grew. Returns the stop.
    */
   private follow(anchor: Range, float: HTMLElement): () => void {
     const win = this.doc.defaultView;
@@ -202,14 +203,16 @@ export class Overlay {
         : { left: 0, top: 0, right: win.innerWidth, bottom: win.innerHeight };
       const card = float.firstElementChild ?? float;
       let size = card.getBoundingClientRect();
-      // Held to a smaller room by an earlier placement: measure it free again.
-      if (limit && size.height >= limit - 1) {
+      let p = placeBox(lines, size, view);
+      // Held to its room by an earlier placement, and given more room now: measured free again,
+      // and placed by its own height.
+      if (limit && size.height >= limit - 1 && p.maxHeight > limit) {
         free();
         limit = 0;
         size = card.getBoundingClientRect();
+        p = placeBox(lines, size, view);
       }
-      const p = placeBox(lines, size, view);
-      if (p.maxHeight < size.height) {
+      if (p.maxHeight < size.height && p.maxHeight !== limit) {
         float.style.setProperty('--sl-max-height', `${p.maxHeight}px`);
         limit = p.maxHeight;
       }
@@ -382,8 +385,8 @@ export class Overlay {
   hide(): void {
     if (this.watchTimer) clearInterval(this.watchTimer);
     this.watchTimer = null;
-    this.stopAutoUpdate?.();
-    this.stopAutoUpdate = null;
+    this.stopFollowing?.();
+    this.stopFollowing = null;
     if (this.float) {
       render(null, this.float);
       this.float.style.display = 'none';

@@ -137,6 +137,25 @@ describe('Overlay.show: placing the card', () => {
     overlay.destroy();
   });
 
+  it('held to a small room, grows back when the room grows', () => {
+    natural = { width: 400, height: 700 };
+    lines = [new DOMRect(100, 330, 300, 20)];
+    const { overlay, float } = setUp();
+    expect(at(float).max).toBe(`${innerHeight - 366}px`);
+    // Near the top: room below for more than 60% of the viewport, the most it may take.
+    lines = [new DOMRect(100, 100, 300, 20)];
+    dispatchEvent(new Event('scroll'));
+    expect(at(float)).toEqual({
+      left: '100px',
+      top: '128px',
+      max: `${Math.floor(innerHeight * 0.6)}px`,
+    });
+    lines = [new DOMRect(100, 330, 300, 20)];
+    dispatchEvent(new Event('scroll'));
+    expect(at(float).max).toBe(`${innerHeight - 366}px`);
+    overlay.destroy();
+  });
+
   it('follows a scroll anywhere in the page until hidden, then listens no more', () => {
     lines = [new DOMRect(100, 300, 500, 20)];
     // The window's scroll and resize listeners, added and not yet removed.
