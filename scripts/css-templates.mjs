@@ -104,7 +104,8 @@ export function minifyCss(text) {
 export function minifyCssTemplates(code) {
   let out = '';
   let from = 0;
-  for (const m of code.matchAll(/\bsheet`/g)) {
+  // The tag itself: not `sheet` named in a comment or string (a backtick before it).
+  for (const m of code.matchAll(/(?<![`\w.$])sheet`/g)) {
     if (m.index < from) continue;
     const start = m.index + m[0].length;
     const { body, end } = minifyTemplate(code, start);

@@ -63,6 +63,13 @@ describe('minifyCssTemplates', () => {
     );
   });
 
+  it('leaves the tag named in a comment alone', () => {
+    const source = '// a literal tagged `sheet` is minified\nconst a = sheet`.a { top: 0 }`;';
+    expect(minifyCssTemplates(source)).toBe(
+      '// a literal tagged `sheet` is minified\nconst a = sheet`.a{top:0}`;',
+    );
+  });
+
   it('refuses what it cannot read rather than guess', () => {
     expect(() => minifyCssTemplates('sheet`.a { top: 0 }')).toThrow(/unterminated template/);
     expect(() => minifyCssTemplates('sheet`/* .a { top: 0 }`')).toThrow(/unterminated comment/);
