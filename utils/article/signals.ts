@@ -248,6 +248,8 @@ const NEGATIVE_TOKENS = new Set([
   'popular',
   'mostread',
   'infobox',
+  // A box of facts or a short story of its own set into the article ("mol-factbox", "fact-box").
+  'factbox',
   'toc',
   'footnotes',
   'references',

@@ -54,6 +54,12 @@ export const EXCLUSIONS: Record<string, { html: string; chrome: string }> = {
       <section id="comments"><h2>Comments</h2><p>I think this is a wonderful idea and I hope they add more routes in the north of the city soon.</p></section>`),
     chrome: 'wonderful idea',
   },
+  factbox: {
+    html: page(
+      `<article><h1>Night buses</h1><p>${P1}</p><div class="art-ins mol-factbox floatRHS"><h3 class="mol-factbox-title">Depot staff to get a pay rise</h3><div class="mol-factbox-body"><p>Drivers and cleaners at the city's two bus depots will get a four per cent rise from April, the operator said after talks with the union on Friday.</p></div></div><p>${P2}</p><p>${P3}</p></article>`,
+    ),
+    chrome: 'Drivers and cleaners',
+  },
   cookie: {
     html: page(
       `<div class="cookie-banner"><p>We use cookies to improve your experience on our site and to show you relevant advertising.</p></div><article><h1>Night buses</h1><p>${P1}</p><p>${P2}</p><p>${P3}</p></article>`,
