@@ -10,6 +10,12 @@ export const LIMITS = {
   linksPerSentence: 24,
   footnotesPerSentence: 12,
   outboundLinks: 300,
+  /**
+   * Most candidate pages the background loads for one batch: the sentences' own citations
+   * first, then the article's outbound links in order. So the content script sends no more
+   * outbound links than this (more would never be read, only serialised with every batch).
+   */
+  pagesPerBatch: 40,
   urlChars: 2048,
   titleChars: 500,
   linkTextChars: 300,

@@ -99,7 +99,8 @@ export function inReferenceList(el: Element, lists: Element[]): boolean {
 
 /**
  * The page context. Outbound links are links to other sites in the article and its reference
- * lists, outside page chrome, minus the ones already attached to a sentence.
+ * lists, outside page chrome, minus the ones already attached to a sentence: the first
+ * LIMITS.pagesPerBatch of them, as the background reads no more (it is sent with every batch).
  */
 export function pageContext(
   doc: Document,
@@ -135,7 +136,8 @@ export function* pageContextSteps(
   let looked = 0;
   for (const c of containers) {
     for (const a of c.querySelectorAll<HTMLAnchorElement>('a[href]')) {
-      if (outbound.length >= LIMITS.outboundLinks) break;
+      // The background reads at most this many pages per batch, outbound links last.
+      if (outbound.length >= LIMITS.pagesPerBatch) break;
       if (++looked % PER_STEP === 0) yield;
       if (c === info.root && a.closest(CHROME) && info.root.contains(a.closest(CHROME))) continue;
       const href = cleanHref(a.href);

@@ -3,12 +3,13 @@
  * the sentence, its footnotes' reference entries, the article's other outbound links), load
  * them, rank their passages against each sentence and answer with the sources worth showing.
  */
-import type {
-  FindSourcesRequest,
-  SentenceRequest,
-  SentenceSources,
-  SourceResult,
-  SourceVia,
+import {
+  LIMITS,
+  type FindSourcesRequest,
+  type SentenceRequest,
+  type SentenceSources,
+  type SourceResult,
+  type SourceVia,
 } from '../messaging/types';
 import {
   buildIndex,
@@ -23,8 +24,8 @@ import { collapseCopies } from '../ranking/dedupe';
 import { textFragmentFor } from '../ranking/fragment';
 import { isFailed, type DocumentLoader, type LoadedDoc, type SourceDoc } from './documents';
 
-/** Most candidate pages loaded for one page: the sentence's own first, then outbound links. */
-const MAX_DOCS_PER_PAGE = 40;
+/** Most candidate pages loaded for one batch: the sentences' own first, then outbound links. */
+const MAX_DOCS_PER_PAGE = LIMITS.pagesPerBatch;
 /** Most sources shown for one sentence. */
 const MAX_SOURCES = 6;
 /**

@@ -9,6 +9,7 @@ import {
   resolveFootnote,
 } from '@/utils/sentences/requests';
 import { segmentSentences } from '@/utils/sentences/segment';
+import { LIMITS } from '@/utils/messaging/types';
 
 /** Replace the test document's body with fixture markup (ours, static). */
 function setBody(html: string) {
@@ -118,6 +119,19 @@ describe('page context', () => {
     while (!r.done) r = steps.next();
     expect(r.value).toEqual(pageContext(document, info, new Set()));
     expect(r.value.outboundLinks).toHaveLength(40);
+  });
+
+  it('sends the first LIMITS.pagesPerBatch outbound links, the most the background reads', () => {
+    const paras = Array.from(
+      { length: 100 },
+      (_, i) => `<p>Para ${i} cites <a href="https://src${i}.example/x#p${i}">a source</a>.</p>`,
+    ).join('');
+    setBody(`<article id="root">${paras}</article>`);
+    const ctx = pageContext(document, { root: document.getElementById('root')! }, new Set());
+    expect(LIMITS.pagesPerBatch).toBeLessThan(LIMITS.outboundLinks);
+    expect(ctx.outboundLinks.map((l) => l.href)).toEqual(
+      Array.from({ length: LIMITS.pagesPerBatch }, (_, i) => `https://src${i}.example/x`),
+    );
   });
 
   it('refuses non-http links', () => {
