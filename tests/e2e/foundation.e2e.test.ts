@@ -149,14 +149,19 @@ async function stripSpread(
 function behaviour(getDriver: () => Driver) {
   const article = expectations.articles[0]!;
   const url = () => `${servers.sites.news}${article.path}`;
+  /** A new page at `href`, once the extension has marked and sourced it. */
+  const openDone = async (d: Driver, href: string): Promise<AnyPage> => {
+    const page = await d.newPage();
+    await recordStatus(page);
+    await d.goto(page, href);
+    await waitForState(page, ['done'], 60_000);
+    return page;
+  };
 
   it('marks the article sentences and nothing in navigation, captions, asides, forms or code', async () => {
     const d = getDriver();
     for (const a of expectations.articles) {
-      const page = await d.newPage();
-      await recordStatus(page);
-      await d.goto(page, `${servers.sites.news}${a.path}`);
-      await waitForState(page, ['done'], 60_000);
+      const page = await openDone(d, `${servers.sites.news}${a.path}`);
       const marked = (await highlightTexts(page, 'sourcelight-sentence')).map(lower);
       for (const s of [...a.sourced.map((x) => x.sentence), ...a.unsourced])
         expect(marked, `${a.path}: “${s}” should be marked`).toContain(lower(s));
@@ -172,10 +177,7 @@ function behaviour(getDriver: () => Driver) {
     const d = getDriver();
     let clampedQuotes = 0;
     for (const a of expectations.articles) {
-      const page = await d.newPage();
-      await recordStatus(page);
-      await d.goto(page, `${servers.sites.news}${a.path}`);
-      await waitForState(page, ['done'], 60_000);
+      const page = await openDone(d, `${servers.sites.news}${a.path}`);
       // One sentence may list several acceptable sources (a wire story and its copy).
       const bySentence = new Map<string, Expected['sourced']>();
       for (const want of a.sourced)
@@ -217,10 +219,7 @@ function behaviour(getDriver: () => Driver) {
     const d = getDriver();
     const a = expectations.articles.find((x) => x.path.includes('skelby'))!;
     const want = a.sourced[0]!;
-    const page = await d.newPage();
-    await recordStatus(page);
-    await d.goto(page, `${servers.sites.news}${a.path}`);
-    await waitForState(page, ['done'], 60_000);
+    const page = await openDone(d, `${servers.sites.news}${a.path}`);
     let p = await sentencePoint(page, want.sentence);
     await page.mouse.click(p.x, p.y);
     await waitForCard(page, 'pinned');
@@ -271,10 +270,7 @@ function behaviour(getDriver: () => Driver) {
 
   it('pins on click; Escape, the close button and a click outside close it', async () => {
     const d = getDriver();
-    const page = await d.newPage();
-    await recordStatus(page);
-    await d.goto(page, url());
-    await waitForState(page, ['done'], 60_000);
+    const page = await openDone(d, url());
     const sentence = article.sourced[0]!.sentence;
 
     let p = await sentencePoint(page, sentence);
@@ -317,10 +313,7 @@ function behaviour(getDriver: () => Driver) {
 
   it('places the card by its sentence: below it, above it near the bottom, with it on scroll, on a transformed root', async () => {
     const d = getDriver();
-    const page = await d.newPage();
-    await recordStatus(page);
-    await d.goto(page, url());
-    await waitForState(page, ['done'], 60_000);
+    const page = await openDone(d, url());
     // A sentence of two lines or more, so that "below" and "above" mean its last and first line.
     const sentence = article.sourced.map((s) => s.sentence).find((s) => s.length > 120)!;
     const geometry = () =>
@@ -419,10 +412,7 @@ function behaviour(getDriver: () => Driver) {
 
   it('moves through sourced sentences from the keyboard; Enter pins, Escape closes', async () => {
     const d = getDriver();
-    const page = await d.newPage();
-    await recordStatus(page);
-    await d.goto(page, url());
-    await waitForState(page, ['done'], 60_000);
+    const page = await openDone(d, url());
     const sourced = await highlightTexts(page, 'sourcelight-sourced');
     await d.shortcut(page, 'J');
     const first = await waitForCard(page, 'tooltip');

@@ -69,9 +69,8 @@ export class Overlay {
   private shadow: ShadowRoot | null = null;
   private float: HTMLDivElement | null = null;
   private live: HTMLDivElement | null = null;
-  private stopFollowing: (() => void) | null = null;
-  /** Places the shown card again (the watch's tick). */
-  private reposition: (() => void) | null = null;
+  /** The shown card's placing: `update` places it again (the watch's tick), `stop` ends it. */
+  private following: { update(): void; stop(): void } | null = null;
   private shown = false;
   private watchTimer: ReturnType<typeof setInterval> | null = null;
   private readonly obscuredListeners = new Set<() => void>();
@@ -153,10 +152,10 @@ export class Overlay {
       float,
     );
     this.shown = true;
-    this.stopFollowing?.();
-    this.stopFollowing = this.follow(anchor, float);
+    this.following?.stop();
+    this.following = this.follow(anchor, float);
     this.watchTimer ??= setInterval(() => {
-      this.reposition?.();
+      this.following?.update();
       this.checkObscured();
     }, WATCH_MS);
     this.checkObscured();
@@ -169,12 +168,12 @@ export class Overlay {
    * - a change in the size of the card (its content) or of the sentence's element (a reflow);
    * - the watch's tick (WATCH_MS), for a layout shift that no event tells of.
    * A placement writes only what changed, and measures the card free of its limit only when the
-   * room grew. Returns the stop.
+   * room grew.
    */
-  private follow(anchor: Range, float: HTMLElement): () => void {
+  private follow(anchor: Range, float: HTMLElement): { update(): void; stop(): void } | null {
     const win = this.doc.defaultView;
     const host = this.host;
-    if (!win || !host) return () => {};
+    if (!win || !host) return null;
     // The --sl-max-height in force; 0 while only the stylesheet's 60vh holds the card. The
     // property is always set here: a custom property inherits into a shadow root, so one the
     // page sets on its root would otherwise reach the card (a hostile page tries 3px).
@@ -228,37 +227,34 @@ export class Overlay {
       if (float.style.top !== top) float.style.top = top;
       seen = sizeKey();
     };
-    let stopped = false;
+    // Ends the listeners below, and tells the observer's late callbacks that placing stopped.
+    const stopping = new AbortController();
+    const { signal } = stopping;
     // Placing may resize the card (its room changed): unobserved meanwhile, so that the observer
     // does not see its own callback's change in the same frame (a "loop" error in the page).
     const resized = new ResizeObserver((entries) => {
-      if (stopped) return;
+      if (signal.aborted) return;
       if (entries.every((e) => e.target === float) && sizeKey() === seen) return;
       resized.unobserve(float);
       update();
-      requestAnimationFrame(() => stopped || resized.observe(float));
+      requestAnimationFrame(() => signal.aborted || resized.observe(float));
     });
     const sentenceEl =
       anchor.commonAncestorContainer instanceof Element
         ? anchor.commonAncestorContainer
         : anchor.commonAncestorContainer.parentElement;
     if (sentenceEl) resized.observe(sentenceEl);
-    const listen = { capture: true, passive: true } as const;
-    win.addEventListener('scroll', update, listen);
-    win.addEventListener('resize', update, listen);
-    win.visualViewport?.addEventListener('scroll', update, listen);
-    win.visualViewport?.addEventListener('resize', update, listen);
+    const listen = { capture: true, passive: true, signal } as const;
+    for (const target of [win, win.visualViewport])
+      for (const type of ['scroll', 'resize']) target?.addEventListener(type, update, listen);
     update();
     resized.observe(float);
-    this.reposition = update;
-    return () => {
-      stopped = true;
-      resized.disconnect();
-      win.removeEventListener('scroll', update, listen);
-      win.removeEventListener('resize', update, listen);
-      win.visualViewport?.removeEventListener('scroll', update, listen);
-      win.visualViewport?.removeEventListener('resize', update, listen);
-      if (this.reposition === update) this.reposition = null;
+    return {
+      update,
+      stop: () => {
+        stopping.abort();
+        resized.disconnect();
+      },
     };
   }
 
@@ -385,8 +381,8 @@ export class Overlay {
   hide(): void {
     if (this.watchTimer) clearInterval(this.watchTimer);
     this.watchTimer = null;
-    this.stopFollowing?.();
-    this.stopFollowing = null;
+    this.following?.stop();
+    this.following = null;
     if (this.float) {
       render(null, this.float);
       this.float.style.display = 'none';

@@ -5,7 +5,7 @@
  * - the page's URL is the sender's (see `bindPageToSender` in utils/messaging/protocol.ts);
  * - every candidate is an absolute http(s) URL of at most LIMITS.urlChars, at most
  *   LIMITS.linksPerSentence/footnotesPerSentence/outboundLinks per message (validators);
- * - at most MAX_DOCS_PER_PAGE (service.ts) pages are loaded per message, and at most
+ * - at most LIMITS.pagesPerBatch pages are loaded per message (service.ts), and at most
  *   PAGE_CANDIDATE_BUDGET distinct candidate URLs per tab and page URL over all its messages
  *   (this module; kept in the worker's memory, so a restarted worker starts a new budget);
  * - every load goes through utils/net (no internal addresses, credentials or other schemes;

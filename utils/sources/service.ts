@@ -24,8 +24,6 @@ import { collapseCopies } from '../ranking/dedupe';
 import { textFragmentFor } from '../ranking/fragment';
 import { isFailed, type DocumentLoader, type LoadedDoc, type SourceDoc } from './documents';
 
-/** Most candidate pages loaded for one batch: the sentences' own first, then outbound links. */
-const MAX_DOCS_PER_PAGE = LIMITS.pagesPerBatch;
 /** Most sources shown for one sentence. */
 const MAX_SOURCES = 6;
 /**
@@ -175,7 +173,7 @@ export class SourceService {
         const u = bare(l.href);
         if (!urls.includes(u)) urls.push(u);
       }
-      const wanted = urls.slice(0, MAX_DOCS_PER_PAGE);
+      const wanted = urls.slice(0, LIMITS.pagesPerBatch);
       const loaded = await Promise.all(wanted.map((u) => preloaded.get(u) ?? this.loader.load(u)));
       if (signal?.aborted) throw new DOMException('Aborted', 'AbortError');
       const failures = new Map<string, string>();
@@ -215,7 +213,7 @@ export class SourceService {
    */
   private preload(perSentence: { candidates: Candidate[] }[]): Map<string, Promise<LoadedDoc>> {
     const loads = new Map<string, Promise<LoadedDoc>>();
-    for (const u of ownCitations(perSentence).slice(0, MAX_DOCS_PER_PAGE))
+    for (const u of ownCitations(perSentence).slice(0, LIMITS.pagesPerBatch))
       loads.set(u, this.loader.load(u));
     return loads;
   }

@@ -158,10 +158,18 @@ describe('Overlay.show: placing the card', () => {
 
   it('follows a scroll anywhere in the page until hidden, then listens no more', () => {
     lines = [new DOMRect(100, 300, 500, 20)];
-    // The window's scroll and resize listeners, added and not yet removed.
+    // The window's scroll and resize listeners, added and not yet removed (or aborted).
     const listening = new Map<string, unknown>();
     window.addEventListener = function (this: Window, ...args: Parameters<typeof add>) {
-      if (/^(scroll|resize)$/.test(args[0])) listening.set(args[0], args[1]);
+      const [type, listener, options] = args;
+      if (/^(scroll|resize)$/.test(type)) {
+        listening.set(type, listener);
+        // A listener added with a signal goes when the signal aborts.
+        const signal = typeof options === 'object' ? options.signal : undefined;
+        signal?.addEventListener('abort', () => {
+          if (listening.get(type) === listener) listening.delete(type);
+        });
+      }
       return add.apply(this, args);
     } as typeof add;
     window.removeEventListener = function (this: Window, ...args: Parameters<typeof remove>) {
