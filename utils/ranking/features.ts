@@ -4,6 +4,7 @@
 // (model.ts) turns them into a score; the eval learns its weights with cross-validation.
 
 import { analyse, type NumberMention } from './analyse';
+import { attributionSpan } from './attribution';
 import { contextTerms, titleTerms } from './context';
 import { idfOf, type Corpus } from './corpus';
 
@@ -64,6 +65,12 @@ export interface Candidate {
   ord: number;
   /** Neighbour that completes the best two-sentence window, or -1. */
   partner: number;
+  /**
+   * What the partner adds to the quote: the IDF-weighted share of the query's terms it matches
+   * and the candidate does not, not counting the attribution's ("the ministry said"). A
+   * neighbour that only names the speaker makes a window that ranks, not a quote to show.
+   */
+  quoteGain: number;
   /** Feature vector, ordered as FEATURE_NAMES. */
   f: Float64Array;
 }
@@ -98,6 +105,8 @@ export interface QueryModel {
   prefixes: Map<string, number>;
   /** Memo: term id → query term sharing its prefix (-1: none). */
   prefixOfId: Map<number, number>;
+  /** 1 for terms found only in the sentence's attribution clause ("…, the ministry said"). */
+  attr: Uint8Array;
 }
 
 /** Letters two words must share to count as the same word in another form ("marries"/"married"). */
@@ -113,6 +122,8 @@ export function queryModel(c: Corpus, q: RankQuery, opts: FeatureOptions = {}): 
   const terms: QueryTerm[] = [];
   const byTerm = new Map<string, number>();
   const order: number[] = [];
+  const said = attributionSpan(q.text);
+  const outside = new Set<number>();
   for (const t of a.tokens) {
     let qi = byTerm.get(t.term);
     if (qi === undefined) {
@@ -129,7 +140,10 @@ export function queryModel(c: Corpus, q: RankQuery, opts: FeatureOptions = {}): 
       });
     } else if (t.name) terms[qi]!.name = true;
     order.push(qi);
+    if (!said || t.start < said[0] || t.start >= said[1]) outside.add(qi);
   }
+  const attr = new Uint8Array(terms.length);
+  if (said) for (let i = 0; i < terms.length; i++) if (!outside.has(i)) attr[i] = 1;
   for (const e of a.extra) {
     if (byTerm.has(e)) continue;
     const id = c.vocab.get(e);
@@ -183,6 +197,7 @@ export function queryModel(c: Corpus, q: RankQuery, opts: FeatureOptions = {}): 
     lookup,
     prefixes,
     prefixOfId: new Map(),
+    attr,
     denom: denom || 1,
     nameDenom,
     bigrams,
@@ -406,6 +421,12 @@ export function extractFeatures(
     const covWin = Math.max(cov, covPrev, covNext);
     const partner = covWin <= cov ? -1 : covNext >= covPrev ? ord + 1 : ord - 1;
     const pm = partner >= 0 ? matchOf(partner) : undefined;
+    let quoteGain = 0;
+    if (pm) {
+      for (let i = 0; i < qm.terms.length; i++)
+        if (!qm.attr[i] && m.tf[i] === 0 && pm.tf[i]! > 0) quoteGain += qm.terms[i]!.idf;
+      quoteGain = Math.min(1, quoteGain / qm.denom);
+    }
     let nameCov = 0;
     if (qm.nameDenom) {
       let s = 0;
@@ -445,7 +466,7 @@ export function extractFeatures(
     let hits = 0;
     for (let i = 0; i < m.tf.length; i++) hits += m.tf[i]!;
     f[F.precision] = m.len ? Math.min(1, hits / m.len) : 0;
-    out.push({ ord, partner, f });
+    out.push({ ord, partner, quoteGain, f });
   }
   return { query: qm, candidates: out };
 }

@@ -160,16 +160,17 @@ export function rankDocuments(
   return docs.slice(0, k).map(({ v }) => present(c, qm.lookup, qm.ctxLookup, v.best, v.bestLogit));
 }
 
-/** Entries quoted for a candidate: itself, or itself and its partner when that adds enough. */
+/**
+ * Entries quoted for a candidate: itself, or itself and its partner when the partner adds enough
+ * of the sentence (beyond who said it).
+ */
 function windowOrds(c: Corpus, cd: Candidate): number[] {
-  const gain = cd.f[WIN_GAIN]!;
-  if (cd.partner < 0 || gain < WINDOW_MIN_GAIN) return [cd.ord];
+  if (cd.partner < 0 || cd.quoteGain < WINDOW_MIN_GAIN) return [cd.ord];
   const pair = [cd.ord, cd.partner].sort((a, b) => a - b);
   const joined = pair.map((o) => c.entries[o]!.text.trim()).join(' ');
   return joined.length <= MAX_QUOTE ? pair : [cd.ord];
 }
 
-const WIN_GAIN = FEATURE_NAMES.indexOf('winGain');
 const COV_WIN = FEATURE_NAMES.indexOf('covWin');
 
 function present(

@@ -59,6 +59,31 @@ describe('rankPassages', () => {
     expect(top?.text.length).toBeLessThanOrEqual(300);
   });
 
+  it('quotes the sentence alone when its neighbour only names who said it', () => {
+    // The press release's sentence before the one that backs the claim names the ministry: a
+    // window of the two ranks well, but the quote should open with the supporting sentence.
+    const idx = buildIndex(
+      doc('m', [
+        'Amnesty for people held over dock protests to take effect on 8 April',
+        'The Ministry of Justice has confirmed that up to 600 people held over the dock protests are eligible for release.',
+        'The amnesty does not cover anyone charged with an offence involving violence against a person.',
+        'Such cases will continue through the courts in the usual way.',
+      ]),
+      { lang: 'en' },
+    );
+    const text =
+      'The amnesty does not cover anyone charged with violence against a person, the ministry said.';
+    const [top] = rankPassages(idx, { text });
+    expect(top?.index).toBe(2);
+    expect(top?.span).toBe(1);
+    expect(top?.text).toMatch(/^The amnesty does not cover/);
+    // Without the attribution, the same neighbour adds nothing either; with a fact, it joins.
+    const [both] = rankPassages(idx, {
+      text: 'The amnesty does not cover anyone charged with violence against a person, though up to 600 people held over the protests are eligible for release.',
+    });
+    expect(both?.span).toBe(2);
+  });
+
   it('returns nothing for a query sharing no word with the index', () => {
     const idx = buildIndex(page, { lang: 'en' });
     expect(rankPassages(idx, { text: 'Quantum chromodynamics lattice' })).toEqual([]);
