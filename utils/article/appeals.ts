@@ -11,6 +11,7 @@ import {
   shortText,
   warmPatternsSteps,
 } from './site-lines';
+import { ownText } from './loose';
 import type { Steps } from './steps';
 import type { ArticleBlock } from './types';
 import { phase } from '../perf/marks';
@@ -95,7 +96,7 @@ export function* dropAppealsSteps(blocks: ArticleBlock[]): Steps<ArticleBlock[]>
   const texts: string[] = [];
   let total = 0;
   for (const b of blocks) {
-    const t = (b.element.textContent ?? '').trim();
+    const t = ownText(b).trim();
     texts.push(t);
     total += t.length;
     if (texts.length % (BLOCKS_PER_STEP * 8) === 0) yield;

@@ -139,6 +139,8 @@ export function* ledeSteps(
   const out: ArticleBlock[] = [];
   for (let j = i - 1, seen = 0; j >= 0 && seen < MAX_LOOKBACK; j--, seen++) {
     const b = scan.blocks[j]!;
+    // Loose text is never a lede, and was not a block before loose blocks were: looked past.
+    if (b.loose) continue;
     // Blocks inside the root before its first body block were cut as chrome: a lede in the
     // story's <header> is one of them.
     if (b.el.contains(root)) continue;

@@ -5,6 +5,7 @@
  * blocks subtract, so going up past the article only adds chrome and going down loses paragraphs.
  */
 import { INLINE_TAGS, STRUCTURAL_KEEP, classSignal, isChromeByRole, isNeverBody } from './signals';
+import { LOOSE_MIN_CHARS } from './loose';
 import { isCollapsedSection, isHidden } from './visibility';
 import { phase } from '../perf/marks';
 
@@ -29,6 +30,8 @@ export interface ScannedBlock {
   neg: NegLink | null;
   /** Inside `[itemprop=articleBody]` or matching the JSON-LD body. */
   stated: boolean;
+  /** Only the element's loose text is the block (see `ArticleBlock.loose`). */
+  loose?: true;
 }
 
 /** The scan's result. */
@@ -78,6 +81,11 @@ interface Frame {
   nestedLink: number;
   value: number;
   blockStart: number;
+  /** Where in `blocks` the element's loose text began (-1: none yet), to keep document order. */
+  looseAt: number;
+  /** Loose text since the last block-level child, and the longest such run. */
+  run: number;
+  maxRun: number;
 }
 
 const HEADING = /^h[2-6]$/;
@@ -176,6 +184,9 @@ export function* scan(doc: Document, opts: ScanOptions = {}): Generator<void, Sc
       nestedLink: 0,
       value: 0,
       blockStart: blocks.length,
+      looseAt: -1,
+      run: 0,
+      maxRun: 0,
     };
   };
 
@@ -197,10 +208,15 @@ export function* scan(doc: Document, opts: ScanOptions = {}): Generator<void, Sc
       f.child = node.nextSibling;
       if (node.nodeType === 3) {
         const len = trimmedLength((node as Text).data);
+        if (len > 0 && f.looseAt < 0) f.looseAt = blocks.length;
         f.inlineLen += len;
+        f.run += len;
+        if (f.run > f.maxRun) f.maxRun = f.run;
         if (f.inLink) f.inlineLink += len;
-      } else if (node.nodeType === 1 && !skipped(node as Element, f)) {
-        stack.push(open(node as Element, f));
+      } else if (node.nodeType === 1) {
+        if (!skipped(node as Element, f)) stack.push(open(node as Element, f));
+        // A skipped box (a figure, an ad) parts the loose text around it too.
+        else if (!INLINE_TAGS.has((node as Element).localName)) f.run = 0;
       }
       continue;
     }
@@ -215,6 +231,9 @@ export function* scan(doc: Document, opts: ScanOptions = {}): Generator<void, Sc
     const el = f.el;
     if (f.inline && parent) {
       // Inline elements pass their text up to the paragraph they sit in.
+      if (f.looseAt >= 0 && parent.looseAt < 0) parent.looseAt = f.looseAt;
+      parent.run += f.inlineLen;
+      if (parent.run > parent.maxRun) parent.maxRun = parent.run;
       parent.inlineLen += f.inlineLen;
       parent.inlineLink += f.inlineLink;
       parent.nestedLen += f.nestedLen;
@@ -246,6 +265,22 @@ export function* scan(doc: Document, opts: ScanOptions = {}): Generator<void, Sc
       else if (opts.hasStatement && w > 100) w *= 0.5;
       value = w;
       blocks.push({ el, len, linkLen: link, neg: f.neg, stated });
+    } else if (f.maxRun >= LOOSE_MIN_CHARS && hasNested) {
+      // Loose text beside blocks, too little to merge them: a block of its own, placed where its
+      // text began. It adds nothing to the scores, so the article's root is found as before.
+      if (!opts.ignoreVisibility && isHidden(el)) hiddenChars += f.inlineLen;
+      else {
+        const at = Math.min(Math.max(f.looseAt, f.blockStart), blocks.length);
+        const b: ScannedBlock = {
+          el,
+          len: f.inlineLen,
+          linkLen: f.inlineLink,
+          neg: f.neg,
+          stated: false,
+          loose: true,
+        };
+        blocks.splice(at, 0, b);
+      }
     }
     // Candidates inside class-marked chrome are trusted less, not ruled out: a wrapper may carry
     // a word like "has-sidebar" or "content-behind-paywall".
@@ -265,6 +300,8 @@ export function* scan(doc: Document, opts: ScanOptions = {}): Generator<void, Sc
       value = Math.min(0, value) * 0.25;
     }
     if (parent) {
+      // A block-level child ends the parent's run of loose text.
+      parent.run = 0;
       parent.value += value;
       parent.nestedLen += len;
       parent.nestedLink += link;

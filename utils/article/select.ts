@@ -3,6 +3,7 @@
  * chrome, not link lists, and headings only when body text follows them.
  */
 import { dropAppealsSteps } from './appeals';
+import { ownText } from './loose';
 import type { NegLink, ScanResult, ScannedBlock } from './scan';
 import { drain, type Steps } from './steps';
 import { teaserCardsSteps } from './teasers';
@@ -80,7 +81,11 @@ export function* selectBlocksSteps(scan: ScanResult, root: Element): Steps<Selec
     if (b.el !== root && !root.contains(b.el)) continue;
     if (underChrome(b, root, scan.rootRaw) || isLinkList(b) || isDateline(b)) continue;
     if (cards.length > 0 && cards.some((c) => c.contains(b.el))) continue;
-    kept.push({ element: b.el, kind: blockKind(b.el, root) });
+    kept.push(
+      b.loose
+        ? { element: b.el, kind: blockKind(b.el, root), loose: true }
+        : { element: b.el, kind: blockKind(b.el, root) },
+    );
     chars += b.len;
   }
   return { blocks: yield* dropAppealsSteps(dropDanglingHeadings(kept)), chars };
@@ -128,7 +133,7 @@ const COPYRIGHT = /^(©|\(c\)\s*\d{4}|copyright\b)/i;
 function trimEdges(blocks: ArticleBlock[]): ArticleBlock[] {
   const isLabel = (b: ArticleBlock, atEnd: boolean): boolean => {
     if (b.kind !== 'paragraph') return false;
-    const text = (b.element.textContent ?? '').trim();
+    const text = ownText(b).trim();
     // At the very end a colon introduces nothing: "Share this article:", "Tags:".
     if (atEnd && text.length < 60 && /:\s*$/.test(text)) return true;
     // A rights notice closing the body ("© 2022 Example News. All rights reserved.").

@@ -39,6 +39,7 @@ const READER_LINES = [
   // Affiliate and liability disclaimers
   /\badvertisers do not influence\b|\bwe may (?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)\b/i,
   /\b(?:affiliate|provisions)-?links?\b.{0,80}\b(?:commission|provision|vergütung)\b/i,
+  /\b(?:contains|includes|enthält|beinhaltet)\b.{0,40}\baffiliate[- ]?links?\b/i,
   /\bis not responsible for the (?:opinions|content|views|statements)\b/i,
   // Cookies
   /\b(?:we use|this (?:site|website) uses|korzystamy z|używamy|wir verwenden|nous utilisons|usamos|utilizamos) (?:plików )?cookies?\b/i,

@@ -4,6 +4,7 @@
  * status. Everything it does is undone by stop().
  */
 import type { Article, ArticleBlock } from '../article';
+import { isOutsideLoose, longRuns } from '../article/loose';
 import {
   LIMITS,
   type FindSourcesRequest,
@@ -93,6 +94,7 @@ export interface SentenceInfo {
 /** A block as last read and marked: its text, to notice a change, and its sentences. */
 interface BlockRecord {
   kind: ArticleBlock['kind'];
+  loose: boolean;
   text: string;
   ids: string[];
 }
@@ -461,7 +463,14 @@ export class PageController {
     }
     for (const el of changed) {
       const rec = this.blocks.get(el);
-      if (rec) yield* this.markBlock({ element: el, kind: rec.kind }, requests, carry);
+      if (rec)
+        yield* this.markBlock(
+          rec.loose
+            ? { element: el, kind: rec.kind, loose: true }
+            : { element: el, kind: rec.kind },
+          requests,
+          carry,
+        );
     }
     // Subtrees inside another added subtree are searched with it.
     const roots: Element[] = [];
@@ -484,9 +493,13 @@ export class PageController {
    * undefined: outside the article).
    */
   private blockAround(node: Node, root: Element): Element | null | undefined {
+    // Text inside a block-level child of a loose block is not the loose block's text.
+    let inChild = false;
     for (let n: Node | null = node; n; n = n.parentNode) {
-      if (this.blocks.has(n as Element)) return n as Element;
+      const rec = this.blocks.get(n as Element);
+      if (rec && !(rec.loose && inChild)) return n as Element;
       if (n === root) return null;
+      if (isOutsideLoose(n)) inChild = true;
     }
     return undefined;
   }
@@ -602,13 +615,16 @@ export class PageController {
       if (known) this.dropBlock(el, known, carry);
       return;
     }
-    const bt = yield* readBlockSteps(el, this.deps.isSkippedInline);
+    const skip = this.deps.isSkippedInline;
+    const bt = block.loose
+      ? yield* readBlockSteps(el, (n) => isOutsideLoose(n) || skip(n), isOutsideLoose)
+      : yield* readBlockSteps(el, skip);
     if (known) {
       if (known.text === bt.text && this.intact(el, known)) return;
       this.dropBlock(el, known, carry);
     }
     const ids: string[] = [];
-    this.blocks.set(el, { kind: block.kind, text: bt.text, ids });
+    this.blocks.set(el, { kind: block.kind, loose: block.loose === true, text: bt.text, ids });
     if (!bt.text.trim()) return;
     yield;
     let spans: SentenceSpan[] | undefined;
@@ -626,6 +642,11 @@ export class PageController {
         this.spansByText.set(key, spans);
         yield;
       }
+    }
+    if (block.loose) {
+      // Only the long runs of loose text are prose; the short ones beside them are labels.
+      const runs = longRuns(bt.text, bt.breaks);
+      spans = spans.filter((sp) => runs.some(([a, b]) => sp.start >= a && sp.start < b));
     }
     const sentences = yield* toSentencesSteps(doc, bt, spans);
     if (this.pageUrl.from !== doc.URL) this.pageUrl = { from: doc.URL, clean: cleanHref(doc.URL) };

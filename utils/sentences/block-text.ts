@@ -45,6 +45,8 @@ export interface BlockText {
   pieces: Piece[];
   anchors: AnchorSpan[];
   footnotes: FootnoteMarker[];
+  /** Offsets in `text` where an element `breakAt` named stood (see readBlockSteps). */
+  breaks: number[];
 }
 
 const FOOTNOTE_TEXT = /^\s*[[(]?\s*(\d{1,3}|[a-z]|[*†‡§¶]+|[¹²³⁰-⁹]+)\s*[\])]?\s*$/i;
@@ -129,15 +131,19 @@ const ELEMENTS_PER_STEP = 16;
 /**
  * {@link readBlock} as resumable steps: it yields every few elements (each may cost a style
  * read in `skip`), so a block of thousands of inline elements never holds the main thread.
+ * `breakAt` says which skipped elements still part the text on either side, as a paragraph
+ * does (a loose block's children); other skipped elements vanish (an ad slot mid-sentence).
  */
 export function* readBlockSteps(
   block: Element,
   skip: (n: Node) => boolean,
+  breakAt?: (el: Element) => boolean,
 ): Generator<void, BlockText, void> {
   phase('readBlock');
   const pieces: Piece[] = [];
   const anchors: AnchorSpan[] = [];
   const footnotes: FootnoteMarker[] = [];
+  const breaks: number[] = [];
   let text = '';
   const synth = (ch: string) => {
     pieces.push({ node: null, start: text.length, length: ch.length });
@@ -180,7 +186,13 @@ export function* readBlockSteps(
     if (++visited % ELEMENTS_PER_STEP === 0) yield;
     const el = child as Element;
     const name = el.localName;
-    if (NEVER_TEXT.has(name) || skip(el)) continue;
+    if (NEVER_TEXT.has(name) || skip(el)) {
+      if (breakAt?.(el)) {
+        if (text && !/\s$/.test(text)) synth('\n');
+        if (breaks[breaks.length - 1] !== text.length) breaks.push(text.length);
+      }
+      continue;
+    }
     if (BREAKING.has(name)) {
       synth('\n');
       continue;
@@ -194,7 +206,7 @@ export function* readBlockSteps(
     if (blockish && text && !/\s$/.test(text)) synth('\n');
     stack.push({ el, child: el.firstChild, start: text.length, blockish });
   }
-  return { text, pieces, anchors, footnotes };
+  return { text, pieces, anchors, footnotes, breaks };
 }
 
 /** Run resumable steps to the end at once (tests, and callers that do not slice). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findArticle, findArticleChunked, isSkippedInline } from '../../../utils/article/index';
+import { ownText } from '../../../utils/article/loose';
 import { BASIC, EXCLUSIONS, P1, P2, P3, page } from './fixtures';
 
 const parse = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
@@ -86,6 +87,43 @@ describe('findArticle', () => {
       ),
     );
     expect(texts(doc).join(' ')).not.toContain('Read more');
+  });
+
+  it('keeps loose text beside paragraphs as a block of its own, in its place, and drops short loose labels', () => {
+    // The first paragraph has no tag: too little text beside the tagged ones to merge them all.
+    const lead = `${P1} ${P3}`;
+    const doc = parse(
+      page(
+        `<article><h1>Night buses</h1><div class="text">${lead}<p>${P2}</p><p>${P3}</p><p>${P1}</p><p>${P2} ${P3}</p><span>Filed under: buses</span></div></article>`,
+      ),
+    );
+    const blocks = findArticle(doc)!.blocks;
+    expect(blocks.map((b) => ownText(b).replace(/\s+/g, ' ').trim())).toEqual([
+      // The loose text, without the short label after the paragraphs (its own text only).
+      `${lead} Filed under: buses`,
+      P2,
+      P3,
+      P1,
+      `${P2} ${P3}`,
+    ]);
+    expect(blocks[0]!.loose).toBe(true);
+    expect(blocks[0]!.element.className).toBe('text');
+    expect(blocks.slice(1).every((b) => !b.loose)).toBe(true);
+
+    const labels = parse(
+      page(
+        `<article><h1>Night buses</h1><div class="text">Updated 3 May<p>${P1}</p><p>${P2}</p><p>${P3}</p></div></article>`,
+      ),
+    );
+    expect(findArticle(labels)!.blocks.map((b) => ownText(b))).toEqual([P1, P2, P3]);
+    // Many short runs (captions between the paragraphs) are labels, not a paragraph.
+    const caption = (i: number) => `The depot at dawn, picture ${i}`;
+    const credits = parse(
+      page(
+        `<article><h1>Night buses</h1><div class="text">${[P1, P2, P3, P1, P2, P3].map((p, i) => `${caption(i)}<p>${p}</p>`).join('')}</div></article>`,
+      ),
+    );
+    expect(findArticle(credits)!.blocks.every((b) => !b.loose)).toBe(true);
   });
 
   it('treats an orphan run of text in a container as one block', () => {

@@ -18,6 +18,11 @@ describe('isSiteLine', () => {
     ['a letters form', 'Submit your letter to the editor via this form.'],
     ['an affiliate disclosure', 'Advertisers do not influence our reviews or our picks.'],
     ['a commission disclosure', 'We may earn a commission when you buy through links on our site.'],
+    ['an affiliate-link notice', 'This post contains affiliate links.'],
+    [
+      'a German affiliate-link notice',
+      'Dieser Artikel enthält Affiliate-Links und/oder werbende Inhalte. Mehr dazu kannst Du hier nachlesen.',
+    ],
     ['a liability disclaimer', 'The Courier is not responsible for the opinions of contributors.'],
     ['a cookie notice', 'We use cookies to improve your experience.'],
     ['a Polish cookie notice', 'Informujemy, że korzystamy z cookies.'],

@@ -97,6 +97,30 @@ describe('PageController rescans', () => {
     expect(t.calls.asked).toHaveLength(40);
   });
 
+  it('marks loose text beside paragraphs once, apart from them, and still sees paragraphs added among them', async () => {
+    const lead =
+      'The harbour master opened the new quay on Monday morning. Ferries from the island will berth there from May.';
+    const t = setUp(8);
+    controller = t.controller;
+    // A lead paragraph written without a tag, before the tagged ones: the article's loose text.
+    t.story.insertBefore(document.createTextNode(lead), t.story.children[1]!);
+    // A short run of loose text after the paragraphs is a label, left unmarked.
+    t.story.append(document.createTextNode('Filed under: harbour news'));
+    await t.controller.start();
+    await settled(t.controller);
+    expect(marked(t.controller)).toEqual([
+      'The harbour master opened the new quay on Monday morning.',
+      'Ferries from the island will berth there from May.',
+      ...Array.from({ length: 8 }, (_, i) => say(i)),
+    ]);
+    // A paragraph added inside the loose block's element is a block of its own, not its text.
+    t.story.append(Object.assign(document.createElement('p'), { textContent: say(8) }));
+    await vi.waitFor(() => expect(marked(t.controller)).toHaveLength(11), { timeout: 8_000 });
+    await settled(t.controller);
+    expect(marked(t.controller).slice(10)).toEqual([say(8)]);
+    expect(t.calls.find).toBe(1);
+  });
+
   it('a paragraph re-rendered into new text nodes is marked again once, keeping its answer; text changed in place is re-marked and asked', async () => {
     const t = setUp(5);
     controller = t.controller;
