@@ -34,6 +34,26 @@ export function longRuns(text: string, breaks: number[]): Array<[number, number]
   return out;
 }
 
+/**
+ * The spans (sentences, in text order) that start in one of the long runs: one pass over both,
+ * as a cell of thousands of loose runs would make a span-by-run search quadratic.
+ */
+export function inLongRuns<T extends { start: number }>(
+  spans: T[],
+  text: string,
+  breaks: number[],
+): T[] {
+  const runs = longRuns(text, breaks);
+  const out: T[] = [];
+  let r = 0;
+  for (const sp of spans) {
+    while (r < runs.length && runs[r]![1] <= sp.start) r++;
+    const run = runs[r];
+    if (run && sp.start >= run[0]) out.push(sp);
+  }
+  return out;
+}
+
 const NO_TEXT = new Set(['script', 'style', 'noscript', 'template']);
 
 /** The text of `el` outside its block-level descendants (a space where each one stood). */

@@ -4,7 +4,7 @@
  * status. Everything it does is undone by stop().
  */
 import type { Article, ArticleBlock } from '../article';
-import { isOutsideLoose, longRuns } from '../article/loose';
+import { inLongRuns, isOutsideLoose } from '../article/loose';
 import {
   LIMITS,
   type FindSourcesRequest,
@@ -645,8 +645,7 @@ export class PageController {
     }
     if (block.loose) {
       // Only the long runs of loose text are prose; the short ones beside them are labels.
-      const runs = longRuns(bt.text, bt.breaks);
-      spans = spans.filter((sp) => runs.some(([a, b]) => sp.start >= a && sp.start < b));
+      spans = inLongRuns(spans, bt.text, bt.breaks);
     }
     const sentences = yield* toSentencesSteps(doc, bt, spans);
     if (this.pageUrl.from !== doc.URL) this.pageUrl = { from: doc.URL, clean: cleanHref(doc.URL) };

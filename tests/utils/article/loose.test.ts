@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { longRuns, looseText, LOOSE_MIN_CHARS } from '../../../utils/article/loose';
+import { inLongRuns, longRuns, looseText, LOOSE_MIN_CHARS } from '../../../utils/article/loose';
 
 describe('loose text', () => {
   it('reads only the text outside block-level children, a space where each stood', () => {
@@ -20,5 +20,14 @@ describe('loose text', () => {
       [second, text.length],
     ]);
     expect(longRuns('Short label only', [])).toEqual([]);
+    // The sentences kept are those that start in a long run, in order.
+    const spans = [0, 50, 100, first, first + 13, second, second + 50].map((start) => ({ start }));
+    expect(inLongRuns(spans, text, [first, second]).map((s) => s.start)).toEqual([
+      0,
+      50,
+      100,
+      second,
+      second + 50,
+    ]);
   });
 });
