@@ -268,7 +268,8 @@ export function* scan(doc: Document, opts: ScanOptions = {}): Generator<void, Sc
     } else if (f.maxRun >= LOOSE_MIN_CHARS && hasNested) {
       // Loose text beside blocks, too little to merge them: a block of its own, placed where its
       // text began. It adds nothing to the scores, so the article's root is found as before.
-      if (!opts.ignoreVisibility && isHidden(el)) hiddenChars += f.inlineLen;
+      if (!opts.ignoreVisibility && isHidden(el) && !isCollapsedSection(el))
+        hiddenChars += f.inlineLen;
       else {
         const at = Math.min(Math.max(f.looseAt, f.blockStart), blocks.length);
         const b: ScannedBlock = {

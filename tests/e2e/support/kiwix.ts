@@ -1,8 +1,10 @@
 /**
  * A real Kiwix for end-to-end tests: builds a small ZIM from our own fixture pages
  * (`tests/e2e/fixtures/kiwix/`) with `zimwriterfs`, serves it with `kiwix-serve` on 127.0.0.1 and
- * counts the requests kiwix-serve itself logged (its `--verbose` output), so a test can say
- * what the extension asked the server, not what a stand-in would have seen.
+ * records every request on its way to kiwix-serve, so a test can say what the extension asked
+ * the real server, not what a stand-in would have seen. (kiwix-serve's own `--verbose` log was
+ * read first, but it answers requests on several threads and their log lines interleave: a
+ * search's arguments went missing when two requests came at once.)
  *
  * Checked against Debian bookworm's zim-tools 3.1.3 and kiwix-tools 3.3.0 (libkiwix 11):
  * - `books.name` is the ZIM file's name without `.zim`, not the `--name` metadata;
@@ -12,6 +14,8 @@
  * - several words in `pattern` must all match (a stricter search than most engines).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer, request as forward, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,43 +116,65 @@ export interface KiwixRequest {
   args: Record<string, string>;
 }
 
+/** A port nothing listens on now, for kiwix-serve behind the recorder. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/**
+ * A pass-through on `port` that records each request (path and query arguments) and forwards it
+ * untouched to kiwix-serve on `inner`, streaming the answer back as kiwix-serve gave it.
+ */
+async function startRecorder(
+  port: number,
+  inner: number,
+  recorded: KiwixRequest[],
+): Promise<Server> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    recorded.push({ path: url.pathname, args: Object.fromEntries(url.searchParams) });
+    const upstream = forward(
+      { host: '127.0.0.1', port: inner, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => {
+      if (!res.headersSent) res.writeHead(502);
+      res.end();
+    });
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  return server;
+}
+
 /** A running kiwix-serve. */
 export interface KiwixServer {
   origin: string;
-  /** Every request kiwix-serve reported, in order. */
+  /** Every request sent to kiwix-serve, in order. */
   readonly requests: KiwixRequest[];
   /** Requests whose path equals `path`; all when omitted. */
   count(path?: string): number;
   close(): Promise<void>;
 }
 
-/**
- * Reads kiwix-serve's `--verbose` log: each request is a block starting `Requesting :`, with
- * `full_url  : <path>` and the parsed `arguments :` as ` - name : value` lines.
- */
-export function parseKiwixLog(log: string): KiwixRequest[] {
-  const out: KiwixRequest[] = [];
-  for (const block of log.split(/^Requesting :/m).slice(1)) {
-    const path = /^full_url\s*:\s*(\S+)/m.exec(block)?.[1];
-    if (!path) continue;
-    const args: Record<string, string> = {};
-    const section = /^arguments :\n((?: - .*\n)*)/m.exec(block)?.[1] ?? '';
-    for (const line of section.split('\n')) {
-      const m = /^ - (\S+) : (.*)$/.exec(line);
-      if (m) args[m[1]!] = m[2]!;
-    }
-    out.push({ path, args });
-  }
-  return out;
-}
-
-const PROBE_ID = 'sourcelight-readiness';
-const PROBE = `/skin/caret.png?probe=${PROBE_ID}`;
+/** Asked of kiwix-serve directly (not through the recorder) until it answers. */
+const PROBE = '/skin/caret.png';
 
 /** Starts `kiwix-serve --verbose` for `zim` on 127.0.0.1:`port` and waits until it answers. */
 export async function startKiwixServe(zim: string, port = 8615): Promise<KiwixServer> {
   requireKiwixTools();
   const origin = `http://127.0.0.1:${port}`;
+  const inner = await freePort();
   // kiwix-serve writes its log through stdio, block-buffered into a pipe: the last requests
   // would sit in its buffer (seen: an article fetch missing from the count). stdbuf makes it
   // line-buffered (it execs kiwix-serve, so the child's pid is kiwix-serve's own).
@@ -162,7 +188,7 @@ export async function startKiwixServe(zim: string, port = 8615): Promise<KiwixSe
       '--address',
       '127.0.0.1',
       '--port',
-      String(port),
+      String(inner),
       zim,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
@@ -175,7 +201,7 @@ export async function startKiwixServe(zim: string, port = 8615): Promise<KiwixSe
   const until = Date.now() + 15_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`kiwix-serve exited: ${log}`);
-    const ok = await fetch(`${origin}${PROBE}`).then(
+    const ok = await fetch(`http://127.0.0.1:${inner}${PROBE}`).then(
       (r) => r.ok,
       () => false,
     );
@@ -186,8 +212,12 @@ export async function startKiwixServe(zim: string, port = 8615): Promise<KiwixSe
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  // The readiness probes are ours, not the extension's.
-  const requests = () => parseKiwixLog(log).filter((r) => r.args.probe !== PROBE_ID);
+  const recorded: KiwixRequest[] = [];
+  const recorder = await startRecorder(port, inner, recorded).catch((err: unknown) => {
+    child.kill();
+    throw err;
+  });
+  const requests = () => [...recorded];
   return {
     origin,
     get requests() {
@@ -196,6 +226,8 @@ export async function startKiwixServe(zim: string, port = 8615): Promise<KiwixSe
     count: (path?: string) =>
       requests().filter((r) => path === undefined || r.path === path).length,
     async close() {
+      recorder.closeAllConnections();
+      await new Promise((resolve) => recorder.close(resolve));
       if (child.exitCode === null) child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
