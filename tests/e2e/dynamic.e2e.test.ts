@@ -58,9 +58,40 @@ const PAGE = `<!doctype html><html lang="en"><head><title>Ferry news</title></he
 </script>
 </body></html>`;
 
+// An old page: the story sits in a layout table's cell, its first paragraph written without a
+// tag before the tagged ones, a short label after them; later a paragraph is added to the cell.
+const LOOSE_FIRST = 'The old lighthouse on Skerra Point will be lit again this summer.';
+const LOOSE_SECOND =
+  'Volunteers have spent two winters repairing the lantern room and its brass fittings.';
+const CELL_PARAS = [
+  'The trust that owns the tower raised most of the money from islanders and visitors.',
+  'A small museum on the ground floor will open on weekends from the middle of July.',
+  'Guided climbs to the gallery will be offered twice a day when the weather allows.',
+  'The coastguard has agreed that the light may shine from dusk until midnight.',
+];
+const CELL_ADDED = 'Tickets for the first evening climb sold out within an hour of going on sale.';
+const OLD_PAGE = `<!doctype html><html lang="en"><head><title>Lighthouse news</title></head><body>
+<table><tr><td class="menu"><a href="/">Home</a><br><a href="/isles">Isles</a></td>
+<td id="story"><h1>Skerra light to shine again</h1>
+${LOOSE_FIRST} ${LOOSE_SECOND}
+${CELL_PARAS.map((t) => `<p>${t}</p>`).join('\n')}
+Filed under: Skerra
+</td></tr></table>
+<script>
+  setTimeout(() => {
+    const p = document.createElement('p');
+    p.textContent = ${JSON.stringify(CELL_ADDED)};
+    document.getElementById('story').append(p);
+  }, 1200);
+</script>
+</body></html>`;
+
 let server: FixtureServer;
 beforeAll(async () => {
-  server = await startFixtureServer({ '/ferry.html': PAGE }, { port: 8613 });
+  server = await startFixtureServer(
+    { '/ferry.html': PAGE, '/lighthouse.html': OLD_PAGE },
+    { port: 8613 },
+  );
 });
 afterAll(async () => {
   await server?.close();
@@ -109,6 +140,24 @@ function behaviour(
     const after = await highlightTexts(page, 'sourcelight-sentence');
     expect(after.includes(FIRST)).toBe(false);
     expect(errors).toEqual([]);
+    await (page as { close(): Promise<void> }).close();
+  });
+
+  it('marks a paragraph written without a tag beside tagged ones, once, and not the label after them', async () => {
+    const page = await newPage();
+    await recordStatus(page);
+    await goto(page, server.url('/lighthouse.html'));
+    await waitForState(page, ['matching', 'done']);
+    await expect
+      .poll(async () => (await highlightTexts(page, 'sourcelight-sentence')).includes(CELL_ADDED), {
+        timeout: 15_000,
+      })
+      .toBe(true);
+    const marked = await highlightTexts(page, 'sourcelight-sentence');
+    for (const s of [LOOSE_FIRST, LOOSE_SECOND, ...CELL_PARAS, CELL_ADDED])
+      expect(count(marked, s), s).toBe(1);
+    expect(marked.some((m) => m.includes('Filed under'))).toBe(false);
+    expect(new Set(marked).size).toBe(marked.length);
     await (page as { close(): Promise<void> }).close();
   });
 }
