@@ -68,6 +68,15 @@ export function looseText(el: Element): string {
   return out;
 }
 
+/** An ArticleBlock, loose or not (the flag is left out rather than set false). */
+export function articleBlock(
+  element: Element,
+  kind: ArticleBlock['kind'],
+  loose: boolean | undefined,
+): ArticleBlock {
+  return loose ? { element, kind, loose: true } : { element, kind };
+}
+
 /** A block's own text: the element's, or only its loose text. */
 export function ownText(b: ArticleBlock): string {
   return b.loose ? looseText(b.element) : (b.element.textContent ?? '');

@@ -3,7 +3,7 @@
  * chrome, not link lists, and headings only when body text follows them.
  */
 import { dropAppealsSteps } from './appeals';
-import { ownText } from './loose';
+import { articleBlock, ownText } from './loose';
 import type { NegLink, ScanResult, ScannedBlock } from './scan';
 import { drain, type Steps } from './steps';
 import { teaserCardsSteps } from './teasers';
@@ -81,11 +81,7 @@ export function* selectBlocksSteps(scan: ScanResult, root: Element): Steps<Selec
     if (b.el !== root && !root.contains(b.el)) continue;
     if (underChrome(b, root, scan.rootRaw) || isLinkList(b) || isDateline(b)) continue;
     if (cards.length > 0 && cards.some((c) => c.contains(b.el))) continue;
-    kept.push(
-      b.loose
-        ? { element: b.el, kind: blockKind(b.el, root), loose: true }
-        : { element: b.el, kind: blockKind(b.el, root) },
-    );
+    kept.push(articleBlock(b.el, blockKind(b.el, root), b.loose));
     chars += b.len;
   }
   return { blocks: yield* dropAppealsSteps(dropDanglingHeadings(kept)), chars };

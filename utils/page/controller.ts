@@ -4,7 +4,7 @@
  * status. Everything it does is undone by stop().
  */
 import type { Article, ArticleBlock } from '../article';
-import { inLongRuns, isOutsideLoose } from '../article/loose';
+import { articleBlock, inLongRuns, isOutsideLoose } from '../article/loose';
 import {
   LIMITS,
   type FindSourcesRequest,
@@ -463,14 +463,7 @@ export class PageController {
     }
     for (const el of changed) {
       const rec = this.blocks.get(el);
-      if (rec)
-        yield* this.markBlock(
-          rec.loose
-            ? { element: el, kind: rec.kind, loose: true }
-            : { element: el, kind: rec.kind },
-          requests,
-          carry,
-        );
+      if (rec) yield* this.markBlock(articleBlock(el, rec.kind, rec.loose), requests, carry);
     }
     // Subtrees inside another added subtree are searched with it.
     const roots: Element[] = [];
