@@ -8,7 +8,8 @@
  *   npm run bench [-- --quick] [--pages DIR] [--wice FILE] [--out FILE] [--build]
  *
  * --quick: 2 pages, 1 demo article, fewer hovers and queries (well under a minute; .ci/run).
- * --build: rebuild the test and production builds first (otherwise only missing ones are built).
+ * --build: rebuild the test and production builds first (otherwise only missing or stale ones,
+ *   older than their sources, are built).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { startDemoServers } from '../scripts/demo-server.mjs';
+import { isStale } from '../scripts/test-build.mjs';
 import { launchChromium, REPO_ROOT, TEST_BUILD_DIRS } from '../tests/e2e/harness/index.ts';
 import { highlightTexts, hoverSentence, waitForCard } from '../tests/e2e/support/sourcelight.ts';
 import {
@@ -60,7 +62,8 @@ const elapsed = () => ((Date.now() - started) / 1000).toFixed(0);
 // ------------------------------------------------------------------------------------- builds
 
 function ensureBuild(script: string, dirs: string[]): void {
-  if (!opt.build && dirs.every((d) => existsSync(join(d, 'manifest.json')))) return;
+  // A build older than its sources would measure (and size) code that is no longer there.
+  if (!opt.build && !isStale(dirs, REPO_ROOT)) return;
   log(`npm run ${script} …`);
   const r = spawnSync('npm', ['run', '--silent', script], {
     cwd: REPO_ROOT,
@@ -519,7 +522,7 @@ out(
 out(
   `  with ${mb(summary(heapWith).median)} MB, without ${mb(summary(heapWithout).median)} MB: the extension adds ${mb(heapAdded)} MB`,
 );
-out(`Size (production builds, KB raw / gzip)`);
+out(`Size (production builds of ${builtAt(PROD_DIRS.chrome)}, KB raw / gzip)`);
 for (const b of ['chrome', 'firefox'] as const)
   for (const s of sizes[b])
     out(

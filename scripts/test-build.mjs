@@ -2,7 +2,7 @@
 // (re)builds the test build of the extension when it is missing or older than its sources.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const browsers = [
   [process.env.SOURCELIGHT_CHROMIUM ?? '/usr/bin/chromium', 'apt-get install chromium'],
@@ -22,7 +22,14 @@ export function requireBrowsers(tag = 'e2e') {
 
 const outputs = ['.output-test/chrome-mv3-test', '.output-test/firefox-mv2-test'];
 const sources = ['entrypoints', 'components', 'utils', 'public', 'assets', 'locales'];
-const configFiles = ['wxt.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const configFiles = [
+  'wxt.config.ts',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  // A build step (the stylesheet minifier, a Vite plugin).
+  'scripts/css-templates.mjs',
+];
 
 /** Newest modification time under `path` (file or folder), 0 when absent. */
 function newest(path) {
@@ -35,13 +42,21 @@ function newest(path) {
 }
 
 /**
+ * Whether a build in `dirs` (folders holding a manifest.json, relative to `root` or absolute) is
+ * missing or older than the sources and configuration it is built from.
+ */
+export function isStale(dirs, root = '.') {
+  const builtAt = Math.min(...dirs.map((dir) => newest(resolve(root, dir, 'manifest.json')) || 0));
+  const sourcesAt = Math.max(...[...sources, ...configFiles].map((p) => newest(resolve(root, p))));
+  return builtAt === 0 || sourcesAt > builtAt;
+}
+
+/**
  * Builds `.output-test/*-test` when missing or stale (or SOURCELIGHT_E2E_REBUILD=1); exits on a
  * failed build. Must run from the repository root.
  */
 export function ensureTestBuild(tag = 'e2e') {
-  const builtAt = Math.min(...outputs.map((dir) => newest(join(dir, 'manifest.json')) || 0));
-  const sourcesAt = Math.max(...[...sources, ...configFiles].map(newest));
-  if (builtAt === 0 || sourcesAt > builtAt || process.env.SOURCELIGHT_E2E_REBUILD === '1') {
+  if (isStale(outputs) || process.env.SOURCELIGHT_E2E_REBUILD === '1') {
     console.log(`[${tag}] building the test build (.output-test/*-test)…`);
     // `npm run build:test` installs missing npm packages first (scripts/ensure-deps.mjs).
     const build = spawnSync('npm', ['run', 'build:test'], { stdio: 'inherit' });
