@@ -9,13 +9,12 @@
 //        (FILE.json is written by `npm run eval:extract -- --pages DIR --out FILE.json`)
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parseHTML } from 'linkedom';
 import { listPages } from './lib/corpus.mjs';
 import {
-  collapse,
-  htmlToBlocks,
+  htmlToBlockNodes,
   macroPrf,
   multisetCounts,
+  normalised,
   shingles,
   TOKEN,
 } from './lib/metrics.mjs';
@@ -35,11 +34,6 @@ const pages = listPages(args.pages).filter(
     (!args.group || (p.group ?? 'real') === args.group),
 );
 
-const BLOCK = new Set(
-  'address article aside blockquote dd details div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(
-    ' ',
-  ),
-);
 const KINDS = ['list', 'code', 'cell', 'heading', 'figure', 'paragraph'];
 
 /** What kind of block a text node sits in: its nearest list, code, cell, heading or figure. */
@@ -55,46 +49,6 @@ function kindOf(el) {
   return 'paragraph';
 }
 
-/** The expected fragment's text blocks (as the scorer cuts them), each with its kind. */
-function kindedBlocks(html) {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  const out = [];
-  let cur = '';
-  let kind = 'paragraph';
-  const flush = () => {
-    const t = collapse(cur);
-    if (t) out.push({ text: t, kind });
-    cur = '';
-  };
-  const walk = (node) => {
-    for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) {
-        if (!collapse(cur)) kind = kindOf(node);
-        cur += c.data;
-      } else if (c.nodeType === 1) {
-        const name = c.localName;
-        if (name === 'script' || name === 'style' || name === 'noscript' || name === 'template')
-          continue;
-        if (name === 'br') {
-          flush();
-          continue;
-        }
-        const block = BLOCK.has(name);
-        if (block) flush();
-        walk(c);
-        if (block) flush();
-      }
-    }
-  };
-  walk(document.body);
-  flush();
-  return out;
-}
-
-const normalised = (c) => {
-  const sum = c.tp + c.fp + c.fn;
-  return sum ? { tp: c.tp / sum, fp: c.fp / sum, fn: c.fn / sum } : c;
-};
 const words = (s) => (s.match(TOKEN) ?? []).join(' ');
 const line = (label, perPage) => {
   const m = macroPrf(perPage);
@@ -102,9 +56,12 @@ const line = (label, perPage) => {
 };
 
 const prepared = pages.map((p) => {
-  const blocks = kindedBlocks(p.expected.text);
-  // The scorer's expected text: htmlToBlocks, the same cut as kindedBlocks.
-  const expectedText = htmlToBlocks(p.expected.text).join('\n');
+  // The scorer's own cut into blocks, each with the kind of element its text starts in.
+  const blocks = htmlToBlockNodes(p.expected.text).map((b) => ({
+    text: b.text,
+    kind: kindOf(b.el),
+  }));
+  const expectedText = blocks.map((b) => b.text).join('\n');
   return { p, blocks, expected: shingles(expectedText), expectedText };
 });
 

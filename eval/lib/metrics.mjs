@@ -18,20 +18,27 @@ const BLOCK = new Set(
 );
 const NO_TEXT = new Set(['script', 'style', 'noscript', 'template']);
 
-/** The text blocks of an HTML fragment: one string per paragraph-like run of text. */
-export function htmlToBlocks(html) {
+/**
+ * The text blocks of an HTML fragment, one per paragraph-like run of text, each with the element
+ * its first words sit in (so a caller can tell a list item from a caption).
+ * @returns {{ text: string, el: Element }[]}
+ */
+export function htmlToBlockNodes(html) {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  const lines = [];
+  const out = [];
   let cur = '';
+  let first = document.body;
   const flush = () => {
     const t = collapse(cur);
-    if (t) lines.push(t);
+    if (t) out.push({ text: t, el: first });
     cur = '';
   };
   const walk = (node) => {
     for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) cur += c.data;
-      else if (c.nodeType === 1) {
+      if (c.nodeType === 3) {
+        if (!collapse(cur)) first = node;
+        cur += c.data;
+      } else if (c.nodeType === 1) {
         const name = c.localName;
         if (NO_TEXT.has(name)) continue;
         if (name === 'br') {
@@ -47,7 +54,12 @@ export function htmlToBlocks(html) {
   };
   walk(document.body);
   flush();
-  return lines;
+  return out;
+}
+
+/** The text blocks of an HTML fragment: one string per paragraph-like run of text. */
+export function htmlToBlocks(html) {
+  return htmlToBlockNodes(html).map((b) => b.text);
 }
 
 /** The text blocks of plain text: one per non-empty line. */
@@ -103,7 +115,11 @@ export function sentenceCounts(expectedSentences, foundSentences) {
 
 /** Shingle TP/FP/FN of one page, normalised to sum to 1 (all zero when both texts are empty). */
 export function shingleCounts(expectedText, foundText) {
-  const c = multisetCounts(shingles(expectedText), shingles(foundText));
+  return normalised(multisetCounts(shingles(expectedText), shingles(foundText)));
+}
+
+/** TP/FP/FN scaled to sum to 1 (all zero stay zero): one page weighs as much as another. */
+export function normalised(c) {
   const sum = c.tp + c.fp + c.fn;
   return sum ? { tp: c.tp / sum, fp: c.fp / sum, fn: c.fn / sum } : c;
 }
